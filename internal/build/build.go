@@ -1,0 +1,200 @@
+// Package build runs the pipeline: load -> config -> parse -> resolve ->
+// render -> write. It hands each stage's output to the next, gathers every
+// stage's diagnostics, and is the only package that imports the stages. The
+// build, check and serve commands all go through it.
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/briefing-dev/briefing/internal/config"
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/load"
+	"github.com/briefing-dev/briefing/internal/markdown"
+	"github.com/briefing-dev/briefing/internal/parse"
+	"github.com/briefing-dev/briefing/internal/render"
+	"github.com/briefing-dev/briefing/internal/resolve"
+	"github.com/briefing-dev/briefing/internal/write"
+)
+
+// Options configure a build. The zero value builds the site in the current
+// folder into ./public with no built-in theme.
+type Options struct {
+	// Source is the site folder; "" means ".".
+	Source string
+	// Destination is the output folder; "" means "public" inside Source.
+	Destination string
+	// BaseURL overrides briefing.yaml's base_url when set.
+	BaseURL string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+	// Theme is the built-in theme (a tree with templates/ and static/).
+	Theme fs.FS
+	// LiveReload injects the preview server's reload script.
+	LiveReload bool
+}
+
+// Result describes a finished build.
+type Result struct {
+	// Site is the resolved site; nil when the build stopped early.
+	Site *content.Site
+	// Files are the built files in path order (pages and static files).
+	Files []render.Output
+	// Pages counts the pages written, by kind.
+	Pages map[content.Kind]int
+	// Elapsed is the time the build took.
+	Elapsed time.Duration
+}
+
+// Run builds the site and writes it to the destination. Content problems come
+// back as diagnostics; err is set only when something outside the content
+// failed (the disk, a bad option). Nothing is written when the diagnostics
+// hold an error.
+func Run(ctx context.Context, opts Options) (Result, diag.List, error) {
+	res, l, err := Render(ctx, opts)
+	if err != nil || l.HasErrors() {
+		return res, l, err
+	}
+	files := make([]write.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = write.File{Path: f.Path, Data: f.Data}
+	}
+	start := time.Now()
+	if err := write.Site(destination(opts), files); err != nil {
+		return res, l, err
+	}
+	res.Elapsed += time.Since(start)
+	return res, l, nil
+}
+
+// Render runs every stage but write and returns the built files in memory.
+func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
+	start := time.Now()
+	var res Result
+	src := opts.Source
+	if src == "" {
+		src = "."
+	}
+	if err := checkDestination(src, destination(opts)); err != nil {
+		return res, nil, err
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return res, nil, fmt.Errorf("open site folder: %w", err)
+	}
+	defer root.Close()
+	in, l := load.Site(root.FS(), opts.Theme)
+	res, ds := Pipeline(ctx, in, opts)
+	l.Add(ds...)
+	l.Sort()
+	res.Elapsed = time.Since(start)
+	return res, l, nil
+}
+
+// Pipeline runs config, parse, resolve and render over loaded input. It is
+// the part of the build that serve reruns on every change.
+func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, diag.List) {
+	var res Result
+	var l diag.List
+	cfg, ds := config.Parse(in.Config)
+	l.Add(ds...)
+	if opts.BaseURL != "" {
+		u, err := config.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			l.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		}
+		cfg.BaseURL = u
+	}
+	if l.HasErrors() {
+		return res, l
+	}
+	md := markdown.New()
+	parsed, ds := parse.Pages(ctx, in.Files, cfg.PeopleSection, md)
+	l.Add(ds...)
+	pages := parsed.Pages[:0:0]
+	for _, p := range parsed.Pages {
+		if !p.Draft || opts.Drafts {
+			pages = append(pages, p)
+		}
+	}
+	site, ds := resolve.Site(cfg, pages)
+	l.Add(ds...)
+	res.Site = site
+	if l.HasErrors() {
+		return res, l
+	}
+	out, ds := render.Site(ctx, site, parsed.Docs, in.Templates, md, render.Options{BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload})
+	l.Add(ds...)
+	if l.HasErrors() {
+		return res, l
+	}
+	res.Pages = map[content.Kind]int{}
+	for _, p := range site.Pages {
+		res.Pages[p.Kind]++
+	}
+	for _, p := range site.Generated {
+		res.Pages[p.Kind]++
+	}
+	res.Files = mergeStatic(out, in.Static, &l)
+	return res, l
+}
+
+// mergeStatic adds static files to the rendered pages; a static file may not
+// take a page's path.
+func mergeStatic(pages []render.Output, static []content.Asset, l *diag.List) []render.Output {
+	taken := make(map[string]bool, len(pages))
+	for _, p := range pages {
+		taken[p.Path] = true
+	}
+	out := pages
+	for _, a := range static {
+		if taken[a.Path] {
+			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a page (/%s); rename or remove it", a.Path)
+			continue
+		}
+		out = append(out, render.Output{Path: a.Path, Data: a.Data})
+	}
+	sortOutputs(out)
+	return out
+}
+
+func destination(opts Options) string {
+	if opts.Destination != "" {
+		return opts.Destination
+	}
+	src := opts.Source
+	if src == "" {
+		src = "."
+	}
+	return filepath.Join(src, "public")
+}
+
+// checkDestination refuses a destination that would replace the site
+// itself or one of its source folders.
+func checkDestination(src, dest string) error {
+	s, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if d == s || strings.HasPrefix(s+string(filepath.Separator), d+string(filepath.Separator)) {
+		return fmt.Errorf("destination %s would replace the site folder itself; choose a folder such as %s", dest, filepath.Join(src, "public"))
+	}
+	for _, dir := range []string{load.ContentDir, load.TemplatesDir, load.StaticDir} {
+		sd := filepath.Join(s, dir)
+		if d == sd || strings.HasPrefix(d+string(filepath.Separator), sd+string(filepath.Separator)) {
+			return fmt.Errorf("destination %s is inside the site's %s/ folder; choose a folder such as %s", dest, dir, filepath.Join(src, "public"))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+// Package config reads briefing.yaml into content.Config. Keys are strict:
+// an unknown key is an error with its position and the nearest known key.
+// It never touches the disk; the load stage hands it the file's bytes.
+package config
+
+import (
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/strict"
+)
+
+// file mirrors briefing.yaml's keys.
+type file struct {
+	Title         string
+	Description   string
+	Language      string
+	BaseURL       string `yaml:"base_url"`
+	Publisher     string
+	PeopleSection string
+	Sides         []content.Side
+}
+
+// Parse decodes briefing.yaml from a and checks its values. Defaults: language
+// "en", people_section "participants".
+func Parse(a content.Asset) (content.Config, diag.List) {
+	var f file
+	keys, l := strict.Decode(a.Path, 1, a.Data, &f)
+	cfg := content.Config{
+		Title: strings.TrimSpace(f.Title), Description: strings.TrimSpace(f.Description),
+		Language: f.Language, BaseURL: f.BaseURL, Publisher: f.Publisher,
+		PeopleSection: f.PeopleSection, Sides: f.Sides,
+	}
+	if keys == nil && l.HasErrors() {
+		return cfg, l
+	}
+	top := diag.Pos{File: a.Path, Line: 1, Col: 1}
+	if cfg.Title == "" {
+		l.Errorf(top, "briefing.yaml has no title; add \"title: ...\" with the briefing's name")
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	} else if !validLang(cfg.Language) {
+		l.Errorf(keys["language"], "language %q is not a language tag; use one such as \"en\" or \"en-GB\"", cfg.Language)
+	}
+	if cfg.PeopleSection == "" {
+		cfg.PeopleSection = "participants"
+	} else if strings.ContainsAny(cfg.PeopleSection, "/\\. ") {
+		l.Errorf(keys["people_section"], "people_section %q must be one folder name under content/", cfg.PeopleSection)
+	}
+	if cfg.BaseURL != "" {
+		norm, err := NormalizeBaseURL(cfg.BaseURL)
+		if err != nil {
+			l.Errorf(keys["base_url"], "%v", err)
+		}
+		cfg.BaseURL = norm
+	}
+	seen := map[string]bool{}
+	for i, s := range cfg.Sides {
+		switch {
+		case s.ID == "":
+			l.Errorf(s.Pos, "sides[%d] has no id; add \"id: ...\"", i+1)
+		case seen[s.ID]:
+			l.Errorf(s.Pos, "side %q is declared twice; keep one", s.ID)
+		}
+		seen[s.ID] = true
+		if s.Label == "" {
+			cfg.Sides[i].Label = s.ID
+		}
+	}
+	return cfg, l
+}
+
+func validLang(s string) bool {
+	for _, part := range strings.Split(s, "-") {
+		if len(part) < 1 || len(part) > 8 {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,31 @@
+package content
+
+import "github.com/briefing-dev/briefing/internal/diag"
+
+// Config is the decoded briefing.yaml.
+type Config struct {
+	Title         string
+	Description   string
+	Language      string
+	BaseURL       string
+	Publisher     string
+	PeopleSection string
+	Sides         []Side
+}
+
+// Side is a side or delegation that people belong to, in display order.
+type Side struct {
+	ID    string
+	Label string
+	Pos   diag.Pos
+}
+
+// Side returns the side with the given id.
+func (c *Config) Side(id string) (Side, bool) {
+	for _, s := range c.Sides {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Side{}, false
+}

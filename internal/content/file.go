@@ -1,0 +1,41 @@
+package content
+
+// File is one content file as loaded: its bytes split into front matter and
+// body, with the offsets needed to turn positions inside either part back into
+// positions in the file. The load stage makes Files; nothing changes them
+// afterwards.
+type File struct {
+	// Path is relative to the site root, with forward slashes
+	// ("content/participants/sergei-lavrov.md").
+	Path string
+	// Front is the YAML between the two "---" lines.
+	Front []byte
+	// FrontLine is the file line on which Front starts.
+	FrontLine int
+	// Body is the Markdown after the closing "---" line.
+	Body []byte
+	// BodyLine is the file line on which Body starts.
+	BodyLine int
+}
+
+// Asset is a file the site copies or uses as is: a template or a static file.
+type Asset struct {
+	// Path is relative to its tree ("partials/head.html", "css/site.css").
+	Path string
+	// Origin is where it came from, for messages: "templates/page.html" in
+	// the site, or "(built-in) templates/page.html".
+	Origin string
+	Data   []byte
+}
+
+// Input is everything the load stage read from a site.
+type Input struct {
+	// Config is briefing.yaml.
+	Config Asset
+	// Files are the Markdown files under content/, sorted by path.
+	Files []File
+	// Templates and Static are the theme, the site's files over the
+	// built-in ones, sorted by path.
+	Templates []Asset
+	Static    []Asset
+}

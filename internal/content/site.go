@@ -1,0 +1,182 @@
+package content
+
+// Site is the resolved briefing: every page with its cross-references, ready
+// to render. Resolve builds it once; afterwards it is read-only and safe for
+// concurrent use.
+type Site struct {
+	Config Config
+	// Pages are all pages from content files, sorted by URL.
+	Pages []*Page
+	// Home is the home page; nil when content/_index.md is missing.
+	Home *Page
+	// Topics are the topic pages in reading order (weight, then title).
+	Topics []*Page
+	// People are the person pages, in side order and then by name.
+	People []*Page
+	// Sections are the section list pages, sorted by URL.
+	Sections []*Page
+	// Timeline holds every event of every page in date order.
+	Timeline []EventRef
+	// Quotes holds every quote in page order.
+	Quotes []QuoteRef
+	// Figures holds every figure in page order.
+	Figures []FigureRef
+	// Sources holds every declared source, sorted by id.
+	Sources []SourceRef
+	// Generated are the pages made from the whole site (timeline, figures,
+	// quotes, sources, brief, 404), in navigation order.
+	Generated []*Page
+	// Updated is the newest date on any page or update.
+	Updated Date
+
+	byID      map[string]*Page
+	persons   map[string]*Page
+	sources   map[string]int
+	mentions  map[string][]*Page
+	quotesBy  map[string][]QuoteRef
+	links     map[string]map[string]string
+	members   map[string][]*Page
+	topicIdx  map[*Page]int
+	sidePeers map[string][]*Page
+}
+
+// EventRef is an event and the page it is on.
+type EventRef struct {
+	Event
+	Page *Page
+}
+
+// QuoteRef is a quote, its speaker's page and the page it is on.
+type QuoteRef struct {
+	Quote
+	Speaker *Page
+	Page    *Page
+}
+
+// FigureRef is a figure and the page it is on.
+type FigureRef struct {
+	Figure
+	Page *Page
+}
+
+// SourceRef is a source, the page that declares it and the pages that cite
+// it, sorted by URL.
+type SourceRef struct {
+	Source
+	Page    *Page
+	CitedBy []*Page
+}
+
+// SiteIndex holds the lookup tables of a Site. Resolve fills one and hands
+// it to NewSite; templates reach the tables through Site's methods.
+type SiteIndex struct {
+	ByID     map[string]*Page
+	Persons  map[string]*Page
+	Sources  map[string]int
+	Mentions map[string][]*Page
+	QuotesBy map[string][]QuoteRef
+	Links    map[string]map[string]string
+	Members  map[string][]*Page
+}
+
+// SetIndex installs the lookup tables. Call it once, before the Site is
+// shared.
+func (s *Site) SetIndex(ix SiteIndex) {
+	s.byID, s.persons, s.sources = ix.ByID, ix.Persons, ix.Sources
+	s.mentions, s.quotesBy, s.links, s.members = ix.Mentions, ix.QuotesBy, ix.Links, ix.Members
+	s.topicIdx = make(map[*Page]int, len(s.Topics))
+	for i, t := range s.Topics {
+		s.topicIdx[t] = i
+	}
+	s.sidePeers = make(map[string][]*Page)
+	for _, p := range s.People {
+		s.sidePeers[p.Person.Side.ID] = append(s.sidePeers[p.Person.Side.ID], p)
+	}
+}
+
+// Page returns the page with the given id ("" is home).
+func (s *Site) Page(id string) *Page { return s.byID[id] }
+
+// Person returns the page of the person with the given person id, or nil.
+func (s *Site) Person(id string) *Page { return s.persons[id] }
+
+// Source returns the source with the given id, or nil.
+func (s *Site) Source(id string) *SourceRef {
+	if i, ok := s.sources[id]; ok {
+		return &s.Sources[i]
+	}
+	return nil
+}
+
+// Mentions returns the pages that name the person with the given id (as a
+// participant, a speaker or a link), sorted by URL, without their own page.
+func (s *Site) Mentions(personID string) []*Page { return s.mentions[personID] }
+
+// QuotesBy returns the quotes by the person with the given id, from all pages.
+func (s *Site) QuotesBy(personID string) []QuoteRef { return s.quotesBy[personID] }
+
+// LinkTargets returns, for the page whose file is given, each link
+// destination written in its body that names another page, mapped to that
+// page's URL (with any fragment).
+func (s *Site) LinkTargets(file string) map[string]string { return s.links[file] }
+
+// Members returns the pages of a section, in weight and title order.
+func (s *Site) Members(section string) []*Page { return s.members[section] }
+
+// PeopleOnSide returns the people on the side with the given id.
+func (s *Site) PeopleOnSide(side string) []*Page { return s.sidePeers[side] }
+
+// PrevTopic and NextTopic return the neighbours of a topic page in reading
+// order, or nil.
+func (s *Site) PrevTopic(p *Page) *Page {
+	if i, ok := s.topicIdx[p]; ok && i > 0 {
+		return s.Topics[i-1]
+	}
+	return nil
+}
+
+// NextTopic returns the topic after p in reading order, or nil.
+func (s *Site) NextTopic(p *Page) *Page {
+	if i, ok := s.topicIdx[p]; ok && i+1 < len(s.Topics) {
+		return s.Topics[i+1]
+	}
+	return nil
+}
+
+// CitedSources returns the sources a page cites through its quotes, events
+// and figures, in id order.
+func (s *Site) CitedSources(p *Page) []*SourceRef {
+	var out []*SourceRef
+	seen := map[string]bool{}
+	add := func(r Ref) {
+		if r.ID == "" || seen[r.ID] {
+			return
+		}
+		seen[r.ID] = true
+		if src := s.Source(r.ID); src != nil {
+			out = append(out, src)
+		}
+	}
+	for _, q := range p.Quotes {
+		add(q.Source)
+	}
+	for _, e := range p.Events {
+		add(e.Source)
+	}
+	for _, f := range p.Figures {
+		add(f.Source)
+	}
+	for _, src := range p.Sources {
+		add(Ref{ID: src.ID})
+	}
+	sortSources(out)
+	return out
+}
+
+func sortSources(ss []*SourceRef) {
+	for i := 1; i < len(ss); i++ {
+		for j := i; j > 0 && ss[j].ID < ss[j-1].ID; j-- {
+			ss[j], ss[j-1] = ss[j-1], ss[j]
+		}
+	}
+}

@@ -1,0 +1,324 @@
+// Package load is the first stage: it walks a site through an fs.FS and
+// returns its bytes as content.Input, with front matter split from the body
+// and line offsets kept. It applies the path policy (which names become URLs,
+// which symlinks are followed) and reads nothing outside the site and the
+// built-in theme. It never parses YAML or Markdown and never writes.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// The site layout.
+const (
+	ConfigFile   = "briefing.yaml"
+	ContentDir   = "content"
+	TemplatesDir = "templates"
+	StaticDir    = "static"
+)
+
+// Limits that keep one bad file from exhausting the machine.
+const (
+	// MaxFileSize is the largest file the build reads.
+	MaxFileSize = 8 << 20
+	// MaxNameLen is the longest file or folder name, in runes, that becomes
+	// part of a URL.
+	MaxNameLen = 100
+)
+
+// Site reads the site in site, with the built-in theme in theme (a tree
+// holding templates/ and static/; nil for none). Files of the site's own
+// templates/ and static/ replace the theme's file by file.
+func Site(site, theme fs.FS) (*content.Input, diag.List) {
+	var l diag.List
+	src := &content.Input{}
+
+	cfg, err := readFile(site, ConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.Errorf(diag.Pos{File: ConfigFile}, "no briefing.yaml in the site folder: run \"briefing init\" to start a site, or pass --source with the site's folder")
+	case err != nil:
+		l.Errorf(diag.Pos{File: ConfigFile}, "%v", err)
+	default:
+		data, pos, msg := clean(cfg)
+		if msg != "" {
+			l.Errorf(diag.Pos{File: ConfigFile, Line: pos.Line, Col: pos.Col}, "%s", msg)
+		}
+		src.Config = content.Asset{Path: ConfigFile, Origin: ConfigFile, Data: data}
+	}
+
+	src.Files = contentFiles(site, &l)
+	src.Templates = overlay(site, theme, TemplatesDir, &l)
+	src.Static = overlay(site, theme, StaticDir, &l)
+	return src, l
+}
+
+// contentFiles reads every Markdown file under content/.
+func contentFiles(site fs.FS, l *diag.List) []content.File {
+	var files []content.File
+	walk(site, ContentDir, l, func(p string, depth int) {
+		if !strings.HasSuffix(p, ".md") {
+			l.Warnf(diag.Pos{File: p}, "ignored: only .md files are read from content/; put images and other files in static/")
+			return
+		}
+		if depth > 2 {
+			l.Errorf(diag.Pos{File: p}, "pages sit at most one folder deep (content/<section>/<page>.md); move this file up")
+			return
+		}
+		data, err := readFile(site, p)
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "%v", err)
+			return
+		}
+		f, ds := Split(p, data)
+		l.Add(ds...)
+		if !ds.HasErrors() {
+			files = append(files, f)
+		}
+	})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
+}
+
+// overlay reads dir from theme, then from site, the site's files winning.
+func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
+	byPath := map[string]content.Asset{}
+	if theme != nil {
+		var themeDiags diag.List
+		walk(theme, dir, &themeDiags, func(p string, _ int) {
+			data, err := fs.ReadFile(theme, p)
+			if err != nil {
+				themeDiags.Errorf(diag.Pos{File: p}, "built-in theme: %v", err)
+				return
+			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			byPath[rel] = content.Asset{Path: rel, Origin: "(built-in) " + p, Data: data}
+		})
+		l.Add(themeDiags...)
+	}
+	walk(site, dir, l, func(p string, _ int) {
+		data, err := readFile(site, p)
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "%v", err)
+			return
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		byPath[rel] = content.Asset{Path: rel, Origin: p, Data: data}
+	})
+	out := make([]content.Asset, 0, len(byPath))
+	for _, a := range byPath {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// walk calls fn for each regular file under dir, in lexical order, with its
+// depth below dir (1 for dir's own files). It applies the name and symlink
+// policy and skips hidden files. A missing dir is not an error.
+func walk(fsys fs.FS, dir string, l *diag.List, fn func(p string, depth int)) {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			l.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if p == dir {
+			return nil
+		}
+		name := d.Name()
+		if skipName(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if msg := checkName(name); msg != "" {
+			l.Errorf(diag.Pos{File: p}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		depth := strings.Count(strings.TrimPrefix(p, dir+"/"), "/") + 1
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				l.Errorf(diag.Pos{File: p}, "symlink points outside the site folder, to nothing, or into a loop; replace it with the file itself")
+				return nil
+			}
+			if info.IsDir() {
+				l.Errorf(diag.Pos{File: p}, "symlinked folders are not followed; move the folder into the site instead")
+				return nil
+			}
+			fn(p, depth)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			l.Errorf(diag.Pos{File: p}, "not a regular file; remove it")
+			return nil
+		}
+		fn(p, depth)
+		return nil
+	})
+	if err != nil {
+		l.Errorf(diag.Pos{File: dir}, "cannot read: %v", err)
+	}
+}
+
+// skipName reports names the walk ignores: hidden files and editors'
+// backup and swap files.
+func skipName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#")
+}
+
+// checkName returns why a file or folder name cannot become part of a URL,
+// or "" when it can.
+func checkName(name string) string {
+	if n := utf8.RuneCountInString(name); n > MaxNameLen {
+		return fmt.Sprintf("name is %d characters long; shorten it to at most %d", n, MaxNameLen)
+	}
+	if !utf8.ValidString(name) {
+		return "name is not valid UTF-8; rename the file"
+	}
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == '_', r == '.':
+		case r == ' ':
+			return fmt.Sprintf("name %q has a space; use \"-\" instead (%s)", name, strings.ReplaceAll(name, " ", "-"))
+		default:
+			return fmt.Sprintf("name %q has the character %q; use letters, digits, \"-\" and \"_\" only", name, r)
+		}
+	}
+	return ""
+}
+
+// readFile reads a file, refusing ones over MaxFileSize.
+func readFile(fsys fs.FS, p string) ([]byte, error) {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %.1f MB; the limit is %d MB: split it into several pages", float64(info.Size())/(1<<20), MaxFileSize>>20)
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file grew past the %d MB limit while being read", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path repeats the one
+// the diagnostic already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// isFrontDelim reports whether line is a front-matter delimiter "---",
+// allowing trailing spaces.
+func isFrontDelim(line []byte) bool {
+	return string(bytes.TrimRight(line, " \t")) == "---"
+}
+
+// Split cleans a content file's bytes (byte-order mark, CRLF, UTF-8) and
+// splits its front matter from its body. The front matter sits between a
+// first line "---" and the next line "---".
+func Split(p string, data []byte) (content.File, diag.List) {
+	var l diag.List
+	f := content.File{Path: p}
+	data, bad, msg := clean(data)
+	if msg != "" {
+		l.Errorf(diag.Pos{File: p, Line: bad.Line, Col: bad.Col}, "%s", msg)
+		return f, l
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		l.Errorf(diag.Pos{File: p}, "file is empty; start it with front matter: a line \"---\", \"title: ...\", and another \"---\"")
+		return f, l
+	}
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if !isFrontDelim(first) {
+		l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "file has no front matter; start it with a line \"---\", then \"title: ...\", then another \"---\"")
+		return f, l
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var ln []byte
+		if end < 0 {
+			ln = rest[off:]
+		} else {
+			ln = rest[off : off+end]
+		}
+		if isFrontDelim(ln) {
+			f.Front = rest[:off]
+			f.FrontLine = 2
+			if end < 0 {
+				f.Body = nil
+			} else {
+				f.Body = rest[off+end+1:]
+			}
+			f.BodyLine = line + 1
+			return f, l
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "front matter is not closed; add a line \"---\" after its last key")
+	return f, l
+}
+
+// clean strips a UTF-8 byte-order mark, turns CRLF line ends into LF (lines
+// and columns stay the same) and checks that the text is UTF-8. On invalid
+// UTF-8 it returns the position of the first bad byte and a message.
+func clean(data []byte) ([]byte, diag.Pos, string) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		pos := diag.NewLines(data).Pos("", i)
+		return nil, pos, fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		i := bytes.IndexByte(data, 0)
+		pos := diag.NewLines(data).Pos("", i)
+		return nil, pos, "the file holds a NUL byte; is it a binary file? save it as UTF-8 text"
+	}
+	return data, diag.Pos{}, ""
+}

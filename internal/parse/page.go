@@ -1,0 +1,268 @@
+// Package parse is the second stage: it turns loaded files into typed pages.
+// Front matter is decoded strictly through yaml.Node, so every diagnostic
+// carries the line and column of the key or value at fault; bodies are parsed
+// into Markdown documents whose headings and links are kept with positions.
+// Parse checks what one file can tell about itself; references between pages
+// are resolve's job. It never reads the disk.
+package parse
+
+import (
+	"context"
+	"net/url"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/markdown"
+	"github.com/briefing-dev/briefing/internal/strict"
+)
+
+// frontMatter is every key a page may have. Which keys suit which kind of
+// page is checked after decoding.
+type frontMatter struct {
+	Title         string
+	Summary       string
+	Date          content.Date
+	Updated       content.Date
+	Draft         bool
+	Weight        int
+	Participants  []content.Ref
+	Quotes        []content.Quote
+	Events        []content.Event
+	Figures       []content.Figure
+	Sources       []content.Source
+	OpenQuestions []string
+	Takeaways     []content.Takeaway
+	Updates       []content.Update
+
+	// Person pages.
+	Name        string
+	Role        string
+	Affiliation string
+	Side        content.Ref
+	AtTable     *content.AtTable
+	Aliases     []string
+}
+
+// personKeys are the keys only person pages may have; homeKeys the ones
+// only the home page may have.
+var (
+	personKeys = []string{"name", "role", "affiliation", "side", "at_table", "aliases"}
+	homeKeys   = []string{"takeaways", "updates"}
+)
+
+// Result is the parse stage's output: the pages, and the parsed body of
+// each, keyed by the page's File.
+type Result struct {
+	Pages []*content.Page
+	Docs  map[string]*markdown.Doc
+}
+
+// Pages parses files in parallel. peopleSection names the folder under
+// content/ whose pages are people. The result keeps the order of files.
+func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) (Result, diag.List) {
+	pages := make([]*content.Page, len(files))
+	docs := make([]*markdown.Doc, len(files))
+	lists := make([]diag.List, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) || ctx.Err() != nil {
+					return
+				}
+				pages[i], docs[i], lists[i] = Page(files[i], peopleSection, md)
+			}
+		}()
+	}
+	wg.Wait()
+	res := Result{Docs: make(map[string]*markdown.Doc, len(files))}
+	var l diag.List
+	for i := range files {
+		l.Add(lists[i]...)
+		if pages[i] != nil {
+			res.Pages = append(res.Pages, pages[i])
+			res.Docs[pages[i].File] = docs[i]
+		}
+	}
+	return res, l
+}
+
+// Page parses one file. It returns a nil page when the front matter could
+// not be read at all.
+func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, *markdown.Doc, diag.List) {
+	var l diag.List
+	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
+	placePage(p, peopleSection)
+
+	var fm frontMatter
+	keys, ds := strict.Decode(f.Path, f.FrontLine, f.Front, &fm)
+	l.Add(ds...)
+	if keys == nil && ds.HasErrors() {
+		return nil, nil, l
+	}
+	fill(p, &fm, keys, &l)
+
+	doc := md.Parse(f.Body)
+	headings, links, words := doc.Outline()
+	lines := diag.NewLines(f.Body)
+	at := func(off int) diag.Pos {
+		pos := lines.Pos(f.Path, off)
+		pos.Line += f.BodyLine - 1
+		return pos
+	}
+	for _, h := range headings {
+		p.Headings = append(p.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
+	}
+	for _, ln := range links {
+		p.Links = append(p.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset)})
+	}
+	p.Words = words
+	return p, doc, l
+}
+
+// placePage sets a page's id, kind, section and URL from its path.
+func placePage(p *content.Page, peopleSection string) {
+	rel := strings.TrimSuffix(strings.TrimPrefix(p.File, "content/"), ".md")
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	switch {
+	case dir == "" && name == "_index":
+		p.Kind, p.ID, p.URL = content.KindHome, "", ""
+	case dir == "":
+		p.Kind, p.ID, p.URL = content.KindTopic, name, name+"/"
+	case name == "_index":
+		p.Kind, p.ID, p.URL, p.Section = content.KindSection, dir, dir+"/", dir
+		if dir == peopleSection {
+			p.Kind = content.KindPeople
+		}
+	default:
+		p.Kind, p.ID, p.URL, p.Section = content.KindPage, rel, rel+"/", dir
+		if dir == peopleSection {
+			p.Kind = content.KindPerson
+		}
+	}
+}
+
+// fill copies decoded front matter into the page and checks what one page
+// can check alone: required keys, keys that suit the page's kind, ids and
+// URLs.
+func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.List) {
+	p.Title, p.Summary = strings.TrimSpace(fm.Title), strings.TrimSpace(fm.Summary)
+	p.Date, p.Updated, p.Draft, p.Weight = fm.Date, fm.Updated, fm.Draft, fm.Weight
+	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
+	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
+	p.TitlePos = keyPos(keys, "title", p.Pos)
+
+	if p.Kind == content.KindPerson {
+		p.Person = &content.Person{
+			Name: strings.TrimSpace(fm.Name), Role: fm.Role, Affiliation: fm.Affiliation,
+			Side: fm.Side, Aliases: fm.Aliases,
+		}
+		if fm.AtTable != nil {
+			p.Person.AtTable = *fm.AtTable
+		}
+		if p.Person.Name == "" {
+			l.Errorf(p.Pos, "person page has no name; add \"name: Full Name\"")
+		}
+		if fm.Side.ID == "" {
+			l.Errorf(p.Pos, "person page has no side; add \"side: <id>\" with a side id from briefing.yaml")
+		}
+		if _, ok := keys["at_table"]; !ok {
+			l.Warnf(p.Pos, "person page does not say whether they were at the table; add \"at_table: {present: yes or no, note: ...}\"")
+		}
+		if p.Title == "" {
+			p.Title, p.TitlePos = p.Person.Name, keyPos(keys, "name", p.Pos)
+		}
+	} else {
+		for _, k := range personKeys {
+			if pos, ok := keys[k]; ok {
+				l.Errorf(pos, "%q belongs on person pages (content/<people section>/<id>.md) only; remove it here", k)
+			}
+		}
+		if p.Title == "" {
+			l.Errorf(p.Pos, "page has no title; add \"title: ...\" to its front matter")
+		}
+	}
+	if p.Kind != content.KindHome {
+		for _, k := range homeKeys {
+			if pos, ok := keys[k]; ok {
+				l.Errorf(pos, "%q belongs on the home page (content/_index.md) only; move it there", k)
+			}
+		}
+	}
+
+	for i, q := range p.Quotes {
+		need(l, q.Pos, "quotes", i, "by", q.By.ID)
+		need(l, q.Pos, "quotes", i, "text", q.Text)
+	}
+	for i, e := range p.Events {
+		need(l, e.Pos, "events", i, "date", e.Date.String())
+		need(l, e.Pos, "events", i, "title", e.Title)
+	}
+	for i, f := range p.Figures {
+		need(l, f.Pos, "figures", i, "value", f.Value)
+		need(l, f.Pos, "figures", i, "label", f.Label)
+	}
+	for i, s := range p.Sources {
+		need(l, s.Pos, "sources", i, "id", s.ID)
+		need(l, s.Pos, "sources", i, "title", s.Title)
+		if s.ID != "" && !IsID(s.ID) {
+			l.Errorf(s.Pos, "source id %q: use lower-case letters, digits and \"-\"", s.ID)
+		}
+		if s.URL != "" {
+			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				l.Errorf(s.Pos, "source %q: url %q must be an absolute http:// or https:// address", s.ID, s.URL)
+				p.Sources[i].URL = ""
+			}
+		}
+	}
+	for i, t := range p.Takeaways {
+		need(l, t.Pos, "takeaways", i, "text", t.Text)
+		need(l, t.Pos, "takeaways", i, "page", t.Page.ID)
+	}
+	for i, u := range p.Updates {
+		need(l, u.Pos, "updates", i, "date", u.Date.String())
+		need(l, u.Pos, "updates", i, "text", u.Text)
+	}
+}
+
+func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
+	if strings.TrimSpace(val) == "" {
+		l.Errorf(pos, "%s[%d] has no %s; add \"%s: ...\"", list, i+1, key, key)
+	}
+}
+
+func keyPos(keys map[string]diag.Pos, k string, def diag.Pos) diag.Pos {
+	if p, ok := keys[k]; ok {
+		return p
+	}
+	return def
+}
+
+// IsID reports whether s is a well-formed id: lower-case letters (of any
+// script), digits and single hyphens, starting with a letter or digit.
+func IsID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && !isUpperOrSpace(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperOrSpace(r rune) bool {
+	return strings.ToLower(string(r)) != string(r) || r == '\u00a0'
+}

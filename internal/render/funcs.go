@@ -1,0 +1,129 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+)
+
+// urls builds links under the base URL.
+type urls struct {
+	base string // absolute base URL with trailing slash, or "/"
+	path string // its path, "/" or "/sub/path/"
+}
+
+func newURLs(base string) urls {
+	if base == "" {
+		return urls{base: "/", path: "/"}
+	}
+	p := "/"
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		p = u.EscapedPath()
+	}
+	return urls{base: base, path: p}
+}
+
+// rel returns a page URL as a path from the host's root: base path + p.
+func (u urls) rel(p string) string { return u.path + strings.TrimPrefix(p, "/") }
+
+// abs returns a page URL as an absolute URL.
+func (u urls) abs(p string) string { return u.base + strings.TrimPrefix(p, "/") }
+
+// targets maps site-relative link targets to host-rooted paths.
+func (u urls) targets(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = u.rel(v)
+	}
+	return out
+}
+
+// funcs is the template function map: a literal, built per render.
+func funcs(s *content.Site, u urls) template.FuncMap {
+	return template.FuncMap{
+		// rel turns a site path or a page into a link that works under
+		// the base URL's sub-path.
+		"rel": func(v any) string {
+			switch v := v.(type) {
+			case *content.Page:
+				if v == nil {
+					return u.rel("")
+				}
+				return u.rel(v.URL)
+			case string:
+				return u.rel(v)
+			}
+			return u.rel("")
+		},
+		"abs":    func(p string) string { return u.abs(p) },
+		"person": func(id string) *content.Page { return s.Person(id) },
+		"side": func(id string) string {
+			if sd, ok := s.Config.Side(id); ok {
+				return sd.Label
+			}
+			return id
+		},
+		"source":   func(id string) *content.SourceRef { return s.Source(id) },
+		"quotesBy": func(id string) []content.QuoteRef { return s.QuotesBy(id) },
+		"personID": func(p *content.Page) string {
+			if p == nil {
+				return ""
+			}
+			i := strings.LastIndexByte(p.ID, '/')
+			return p.ID[i+1:]
+		},
+		"quoteRef": func(q content.Quote, p *content.Page) content.QuoteRef {
+			return content.QuoteRef{Quote: q, Speaker: s.Person(q.By.ID), Page: p}
+		},
+		"eventRef": func(e content.Event, p *content.Page) content.EventRef {
+			return content.EventRef{Event: e, Page: p}
+		},
+		"figureRef": func(f content.Figure, p *content.Page) content.FigureRef {
+			return content.FigureRef{Figure: f, Page: p}
+		},
+		"groupQuotes":   groupQuotes,
+		"groupTimeline": groupTimeline,
+		"add":           func(a, b int) int { return a + b },
+	}
+}
+
+// QuoteGroup is the quotes of one speaker.
+type QuoteGroup struct {
+	Speaker *content.Page
+	Quotes  []content.QuoteRef
+}
+
+// groupQuotes groups quotes by speaker, in the order of people in the
+// site (sides, then names); quotes whose speaker is unknown come last.
+func groupQuotes(s *content.Site) []QuoteGroup {
+	var out []QuoteGroup
+	for _, p := range s.People {
+		id := p.ID[strings.LastIndexByte(p.ID, '/')+1:]
+		if qs := s.QuotesBy(id); len(qs) > 0 {
+			out = append(out, QuoteGroup{Speaker: p, Quotes: qs})
+		}
+	}
+	return out
+}
+
+// YearGroup is the events of one year.
+type YearGroup struct {
+	Year   int
+	Events []content.EventRef
+}
+
+func groupTimeline(events []content.EventRef) []YearGroup {
+	var out []YearGroup
+	for _, e := range events {
+		if len(out) == 0 || out[len(out)-1].Year != e.Date.Year {
+			out = append(out, YearGroup{Year: e.Date.Year})
+		}
+		out[len(out)-1].Events = append(out[len(out)-1].Events, e)
+	}
+	return out
+}

@@ -1,0 +1,215 @@
+// Package render is the fourth stage: it turns a resolved site into HTML
+// pages in memory. Templates are parsed once and shared read-only by
+// GOMAXPROCS workers; each page is rendered into its own slot, so output
+// order and bytes never depend on scheduling. Render never touches the disk.
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/markdown"
+)
+
+// Options are the settings rendering needs beyond the site itself.
+type Options struct {
+	// BaseURL is the absolute URL the site is served from, with a trailing
+	// slash; it may hold a sub-path. Empty means "/".
+	BaseURL string
+	// LiveReload injects the preview server's reload script into pages.
+	LiveReload bool
+}
+
+// Output is one file of the built site.
+type Output struct {
+	// Path is relative to the site's root, with forward slashes.
+	Path string
+	Data []byte
+}
+
+// Site renders every page of site. docs holds the parsed body of each page,
+// keyed by its file; render rewrites their links and must be their only
+// user while it runs. The result is sorted by Path.
+func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc, templates []content.Asset, md *markdown.Markdown, opts Options) ([]Output, diag.List) {
+	var l diag.List
+	u := newURLs(opts.BaseURL)
+	set, ds := parseTemplates(templates, funcs(site, u))
+	l.Add(ds...)
+	if l.HasErrors() {
+		return nil, l
+	}
+
+	pages := make([]*content.Page, 0, len(site.Pages)+len(site.Generated))
+	pages = append(pages, site.Pages...)
+	pages = append(pages, site.Generated...)
+
+	// Phase 1: the Markdown bodies, in parallel.
+	bodies := make([]template.HTML, len(pages))
+	errs := make([]diag.List, len(pages))
+	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
+		p := pages[i]
+		doc := docs[p.File]
+		if doc == nil {
+			return
+		}
+		doc.RewriteLinks(u.targets(site.LinkTargets(p.File)))
+		if err := md.Render(buf, doc); err != nil {
+			errs[i].Errorf(diag.Pos{File: p.File}, "render Markdown: %v", err)
+			return
+		}
+		bodies[i] = template.HTML(buf.String())
+	})
+	bodyOf := make(map[*content.Page]template.HTML, len(pages))
+	for i, p := range pages {
+		bodyOf[p] = bodies[i]
+	}
+	// The brief holds every topic on one page: render their bodies again
+	// with ids prefixed so they stay unique.
+	briefBodies := make(map[*content.Page]template.HTML, len(site.Topics))
+	var buf bytes.Buffer
+	for _, t := range site.Topics {
+		doc := docs[t.File]
+		if doc == nil {
+			continue
+		}
+		buf.Reset()
+		doc.SetIDPrefix(t.ID + "--")
+		err := md.Render(&buf, doc)
+		doc.SetIDPrefix("")
+		if err == nil {
+			briefBodies[t] = template.HTML(buf.String())
+		}
+	}
+
+	// Phase 2: the pages, in parallel.
+	out := make([]Output, len(pages))
+	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
+		p := pages[i]
+		t := set.kinds[p.Kind]
+		if t == nil {
+			errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "no template for %s pages; add templates/%s.html", p.Kind, p.Kind)
+			return
+		}
+		v := &View{
+			Site: site, Page: p, Body: bodyOf[p], BaseURL: u.base, BasePath: u.path,
+			Canonical: u.abs(p.URL), Crumbs: crumbs(site, p),
+			LiveReload: opts.LiveReload, briefBodies: briefBodies,
+		}
+		if err := t.ExecuteTemplate(buf, "layout.html", v); err != nil {
+			errs[i].Add(templateError(err, set.origins, p))
+			return
+		}
+		out[i] = Output{Path: outputPath(p.URL), Data: bytes.Clone(buf.Bytes())}
+	})
+	for i := range errs {
+		l.Add(errs[i]...)
+	}
+	if ctx.Err() != nil {
+		l.Errorf(diag.Pos{File: "."}, "build cancelled")
+	}
+	if l.HasErrors() {
+		return nil, l
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, l
+}
+
+// parallel calls fn for each index in [0, n) on GOMAXPROCS workers, each
+// with its own scratch buffer (reset before each call). It returns when all
+// calls are done or ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				buf.Reset()
+				fn(i, &buf)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// outputPath is the file a page URL is served from.
+func outputPath(url string) string {
+	if url == "" {
+		return "index.html"
+	}
+	if url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}
+
+// View is what a page template receives.
+type View struct {
+	Site *content.Site
+	Page *content.Page
+	// Body is the page's rendered Markdown.
+	Body template.HTML
+	// BaseURL is the absolute base URL; BasePath its path ("/" or
+	// "/briefings/riyadh/").
+	BaseURL, BasePath string
+	// Canonical is the page's absolute URL.
+	Canonical string
+	// Crumbs are the breadcrumbs from home to the page's parent.
+	Crumbs []*content.Page
+	// LiveReload is set when the preview server serves the page.
+	LiveReload bool
+
+	briefBodies map[*content.Page]template.HTML
+}
+
+// BriefBody returns a topic's body rendered for the one-page brief, with
+// its ids prefixed.
+func (v *View) BriefBody(p *content.Page) template.HTML { return v.briefBodies[p] }
+
+// crumbs returns the pages between home and p.
+func crumbs(s *content.Site, p *content.Page) []*content.Page {
+	if p.Kind == content.KindHome || s.Home == nil {
+		return nil
+	}
+	out := []*content.Page{s.Home}
+	if p.Section != "" && p.Kind != content.KindSection && p.Kind != content.KindPeople {
+		if sec := s.Page(p.Section); sec != nil {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+// templateError turns an execution error into a diagnostic naming the
+// template file.
+func templateError(err error, origins map[string]string, p *content.Page) diag.Diagnostic {
+	name, line, col, msg := templateErrorPos(err)
+	file := origins[name]
+	if file == "" {
+		file = "templates/" + name
+	}
+	what := p.File
+	if what == "" {
+		what = "/" + p.URL
+	}
+	return diag.Diagnostic{
+		Pos:      diag.Pos{File: file, Line: line, Col: col},
+		Severity: diag.Error,
+		Msg:      fmt.Sprintf("rendering %s: %s", what, msg),
+	}
+}

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// templateSet is the parsed theme: one template per page kind, each a clone
+// of the layout and partials with the kind's file parsed into it.
+type templateSet struct {
+	kinds   map[content.Kind]*template.Template
+	origins map[string]string // template name -> file for messages
+}
+
+// kindFiles are the page kinds and the template file each uses.
+var kindFiles = []content.Kind{
+	content.KindHome, content.KindTopic, content.KindSection, content.KindPeople,
+	content.KindPerson, content.KindPage, content.KindTimeline, content.KindFigures,
+	content.KindQuotes, content.KindSources, content.KindBrief, content.KindNotFound,
+}
+
+// parseTemplates parses layout.html, partials/*.html and one file per page
+// kind. A template file for a kind that is missing leaves that kind without
+// a template; Site reports it only if a page of that kind exists.
+func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, diag.List) {
+	var l diag.List
+	ts := &templateSet{kinds: map[content.Kind]*template.Template{}, origins: map[string]string{}}
+	byPath := map[string]content.Asset{}
+	for _, a := range assets {
+		byPath[a.Path] = a
+		ts.origins[a.Path] = originFile(a)
+	}
+	layout, ok := byPath["layout.html"]
+	if !ok {
+		l.Errorf(diag.Pos{File: "templates/layout.html"}, "no layout template; add templates/layout.html")
+		return ts, l
+	}
+	base := template.New("layout.html").Funcs(fm)
+	if _, err := base.Parse(string(layout.Data)); err != nil {
+		l.Add(parseError(err, layout))
+		return ts, l
+	}
+	for _, a := range assets {
+		if !strings.HasPrefix(a.Path, "partials/") || !strings.HasSuffix(a.Path, ".html") {
+			continue
+		}
+		if _, err := base.New(a.Path).Parse(string(a.Data)); err != nil {
+			l.Add(parseError(err, a))
+		}
+	}
+	if l.HasErrors() {
+		return ts, l
+	}
+	for _, k := range kindFiles {
+		a, ok := byPath[string(k)+".html"]
+		if !ok {
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			_, err = t.New(a.Path).Parse(string(a.Data))
+		}
+		if err != nil {
+			l.Add(parseError(err, a))
+			continue
+		}
+		ts.kinds[k] = t
+	}
+	return ts, l
+}
+
+func originFile(a content.Asset) string {
+	return strings.TrimPrefix(a.Origin, "(built-in) ")
+}
+
+// parseError turns html/template's "template: NAME:LINE: msg" into a
+// diagnostic at the template file's line.
+func parseError(err error, a content.Asset) diag.Diagnostic {
+	_, line, col, msg := templateErrorPos(err)
+	return diag.Diagnostic{Pos: diag.Pos{File: originFile(a), Line: line, Col: col}, Severity: diag.Error, Msg: "template: " + msg}
+}
+
+// templateErrorPos reads the shapes html/template gives its errors:
+// "template: NAME:LINE: msg" when parsing and "template: NAME:LINE:COL:
+// executing ..." when executing. This is the one place that reads template
+// positions from a string.
+func templateErrorPos(err error) (name string, line, col int, msg string) {
+	s := strings.TrimPrefix(err.Error(), "html/template:")
+	s = strings.TrimPrefix(strings.TrimSpace(s), "template: ")
+	parts := strings.SplitN(s, ":", 4)
+	if len(parts) < 3 {
+		return "", 0, 0, s
+	}
+	name = parts[0]
+	n, err1 := strconv.Atoi(parts[1])
+	if err1 != nil {
+		return "", 0, 0, s
+	}
+	line = n
+	rest := strings.Join(parts[2:], ":")
+	if len(parts) == 4 {
+		if c, err := strconv.Atoi(parts[2]); err == nil {
+			col = c
+			rest = parts[3]
+		}
+	}
+	return name, line, col, strings.TrimSpace(rest)
+}

@@ -1,0 +1,389 @@
+// Package resolve is the third stage: it links the parsed pages into one
+// content.Site. It indexes pages, people and sources by id, checks every
+// reference (with the nearest known id as a hint), maps body links to page
+// URLs, and builds the timeline, the quote, figure and source indexes and each
+// person's backlinks. It runs once, before rendering, and never touches the
+// disk or renders anything.
+package resolve
+
+import (
+	"cmp"
+	"net/url"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// Site resolves pages (already filtered for drafts) under cfg.
+func Site(cfg content.Config, pages []*content.Page) (*content.Site, diag.List) {
+	r := &resolver{
+		cfg:   cfg,
+		site:  &content.Site{Config: cfg, Generated: content.GeneratedPages()},
+		byID:  map[string]*content.Page{},
+		byURL: map[string]*content.Page{},
+		files: map[string]*content.Page{},
+		ix: content.SiteIndex{
+			ByID:     map[string]*content.Page{},
+			Persons:  map[string]*content.Page{},
+			Sources:  map[string]int{},
+			Mentions: map[string][]*content.Page{},
+			QuotesBy: map[string][]content.QuoteRef{},
+			Links:    map[string]map[string]string{},
+			Members:  map[string][]*content.Page{},
+		},
+	}
+	pages = slices.Clone(pages)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+	r.index(pages)
+	r.people()
+	r.sources()
+	r.references()
+	r.links()
+	r.collections()
+	r.site.SetIndex(r.ix)
+	r.l.Sort()
+	return r.site, r.l
+}
+
+type resolver struct {
+	cfg   content.Config
+	site  *content.Site
+	byID  map[string]*content.Page
+	byURL map[string]*content.Page
+	files map[string]*content.Page // by path under content/, e.g. "talks.md"
+	ix    content.SiteIndex
+	l     diag.List
+
+	personIDs, sourceIDs, pageIDs []string // sorted, for hints
+}
+
+// index registers pages by id, URL and file, reporting clashes, and adds
+// list pages for sections that have none.
+func (r *resolver) index(pages []*content.Page) {
+	for _, g := range r.site.Generated {
+		r.byURL[g.URL] = g
+	}
+	sections := map[string]bool{}
+	for _, p := range pages {
+		if prev, ok := r.byURL[p.URL]; ok {
+			if prev.File == "" {
+				r.l.Errorf(p.Pos, "this page's URL /%s is made by the build for the %s page; rename the file", p.URL, prev.Title)
+			} else {
+				r.l.Errorf(p.Pos, "this page and %s both map to the URL /%s; rename one of them", prev.File, p.URL)
+			}
+			continue
+		}
+		r.byURL[p.URL] = p
+		r.byID[p.ID] = p
+		r.files[strings.TrimPrefix(p.File, "content/")] = p
+		r.site.Pages = append(r.site.Pages, p)
+		if p.Section != "" {
+			sections[p.Section] = true
+		}
+	}
+	for s := range sections {
+		if _, ok := r.byID[s]; ok {
+			continue
+		}
+		kind := content.KindSection
+		if s == r.cfg.PeopleSection {
+			kind = content.KindPeople
+		}
+		title := s
+		if kind == content.KindPeople {
+			title = "Who's who"
+		}
+		p := &content.Page{ID: s, Kind: kind, Section: s, URL: s + "/", Title: title}
+		r.byID[s], r.byURL[p.URL] = p, p
+		r.site.Pages = append(r.site.Pages, p)
+	}
+	sort.Slice(r.site.Pages, func(i, j int) bool { return r.site.Pages[i].URL < r.site.Pages[j].URL })
+	for _, p := range r.site.Pages {
+		r.ix.ByID[p.ID] = p
+		r.pageIDs = append(r.pageIDs, p.ID)
+	}
+	sort.Strings(r.pageIDs)
+	r.site.Home = r.byID[""]
+	if r.site.Home == nil || r.site.Home.Kind != content.KindHome {
+		r.site.Home = nil
+		r.l.Errorf(diag.Pos{File: "content/_index.md"}, "the site has no home page; create content/_index.md with a title")
+	}
+}
+
+// people indexes person pages and checks their sides.
+func (r *resolver) people() {
+	sideIDs := make([]string, len(r.cfg.Sides))
+	order := map[string]int{}
+	for i, s := range r.cfg.Sides {
+		sideIDs[i] = s.ID
+		order[s.ID] = i
+	}
+	for _, p := range r.site.Pages {
+		if p.Kind != content.KindPerson {
+			continue
+		}
+		id := path.Base(p.ID)
+		r.ix.Persons[id] = p
+		r.personIDs = append(r.personIDs, id)
+		r.site.People = append(r.site.People, p)
+		side := p.Person.Side
+		if _, ok := r.cfg.Side(side.ID); side.ID != "" && !ok {
+			if len(sideIDs) == 0 {
+				r.l.Errorf(side.Pos, "unknown side %q; declare the sides under \"sides:\" in briefing.yaml", side.ID)
+			} else {
+				r.l.Errorf(side.Pos, "unknown side %q%s (sides are declared in briefing.yaml)", side.ID, diag.Hint(side.ID, sortedCopy(sideIDs)))
+			}
+		}
+	}
+	sort.Strings(r.personIDs)
+	sort.SliceStable(r.site.People, func(i, j int) bool {
+		a, b := r.site.People[i], r.site.People[j]
+		oa, oka := order[a.Person.Side.ID]
+		ob, okb := order[b.Person.Side.ID]
+		if !oka {
+			oa = len(order)
+		}
+		if !okb {
+			ob = len(order)
+		}
+		if oa != ob {
+			return oa < ob
+		}
+		if a.Person.AtTable.Present != b.Person.AtTable.Present {
+			return a.Person.AtTable.Present
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Person.Name < b.Person.Name
+	})
+}
+
+// sources gathers the sources declared on every page.
+func (r *resolver) sources() {
+	first := map[string]content.Source{}
+	for _, p := range r.site.Pages {
+		for _, s := range p.Sources {
+			if s.ID == "" {
+				continue
+			}
+			if prev, dup := first[s.ID]; dup {
+				r.l.Errorf(s.Pos, "source %q is already declared at %s; give this one another id or remove it", s.ID, prev.Pos)
+				continue
+			}
+			first[s.ID] = s
+			r.site.Sources = append(r.site.Sources, content.SourceRef{Source: s, Page: p})
+		}
+	}
+	sort.Slice(r.site.Sources, func(i, j int) bool { return r.site.Sources[i].ID < r.site.Sources[j].ID })
+	for i, s := range r.site.Sources {
+		r.ix.Sources[s.ID] = i
+		r.sourceIDs = append(r.sourceIDs, s.ID)
+	}
+}
+
+// references checks every id a page names and records backlinks.
+func (r *resolver) references() {
+	cited := map[string]map[*content.Page]bool{}
+	cite := func(p *content.Page, ref content.Ref) {
+		if ref.ID == "" {
+			return
+		}
+		if _, ok := r.ix.Sources[ref.ID]; !ok {
+			r.unknown(ref, "source", r.sourceIDs)
+			return
+		}
+		if cited[ref.ID] == nil {
+			cited[ref.ID] = map[*content.Page]bool{}
+		}
+		cited[ref.ID][p] = true
+	}
+	for _, p := range r.site.Pages {
+		for _, ref := range p.Participants {
+			if r.person(ref) {
+				r.mention(ref.ID, p)
+			}
+		}
+		for _, q := range p.Quotes {
+			if r.person(q.By) {
+				r.mention(q.By.ID, p)
+			}
+			cite(p, q.Source)
+		}
+		for _, e := range p.Events {
+			cite(p, e.Source)
+		}
+		for _, f := range p.Figures {
+			cite(p, f.Source)
+		}
+		for _, t := range p.Takeaways {
+			if t.Page.ID == "" {
+				continue
+			}
+			if _, ok := r.byID[t.Page.ID]; !ok {
+				r.unknown(t.Page, "page", r.pageIDs)
+			}
+		}
+	}
+	for i := range r.site.Sources {
+		s := &r.site.Sources[i]
+		for p := range cited[s.ID] {
+			s.CitedBy = append(s.CitedBy, p)
+		}
+		sort.Slice(s.CitedBy, func(a, b int) bool { return s.CitedBy[a].URL < s.CitedBy[b].URL })
+	}
+}
+
+// person checks a person reference.
+func (r *resolver) person(ref content.Ref) bool {
+	if ref.ID == "" {
+		return false
+	}
+	if _, ok := r.ix.Persons[ref.ID]; ok {
+		return true
+	}
+	r.unknown(ref, "person", r.personIDs)
+	return false
+}
+
+func (r *resolver) unknown(ref content.Ref, what string, known []string) {
+	r.l.Errorf(ref.Pos, "unknown %s %q%s", what, ref.ID, diag.Hint(ref.ID, known))
+}
+
+// mention records that page p names the person with the given id.
+func (r *resolver) mention(id string, p *content.Page) {
+	if r.ix.Persons[id] == p {
+		return
+	}
+	ms := r.ix.Mentions[id]
+	if slices.Contains(ms, p) {
+		return
+	}
+	r.ix.Mentions[id] = append(ms, p)
+}
+
+// links maps each body link to a .md file onto the target page's URL.
+func (r *resolver) links() {
+	var files []string
+	for f := range r.files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, p := range r.site.Pages {
+		if p.File == "" {
+			continue
+		}
+		dir := path.Dir(strings.TrimPrefix(p.File, "content/"))
+		for _, ln := range p.Links {
+			target, frag, ok := mdTarget(ln.Dest)
+			if !ok {
+				continue
+			}
+			rel := path.Join(dir, target)
+			if rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(target, "/") {
+				r.l.Errorf(ln.Pos, "link %q points outside content/; link to pages by their path relative to this file", ln.Dest)
+				continue
+			}
+			tp, ok := r.files[rel]
+			if !ok {
+				r.l.Errorf(ln.Pos, "link to missing page %q%s", rel, diag.Hint(rel, files))
+				continue
+			}
+			m := r.ix.Links[p.File]
+			if m == nil {
+				m = map[string]string{}
+				r.ix.Links[p.File] = m
+			}
+			u := tp.URL
+			if frag != "" {
+				u += "#" + frag
+			}
+			m[ln.Dest] = u
+			if tp.Kind == content.KindPerson {
+				r.mention(path.Base(tp.ID), p)
+			}
+		}
+	}
+}
+
+// mdTarget splits a link destination that names a .md file into the file
+// path and fragment. It reports false for other links (external, a bare
+// fragment, a static file).
+func mdTarget(dest string) (file, frag string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return "", "", false
+	}
+	if !strings.HasSuffix(u.Path, ".md") {
+		return "", "", false
+	}
+	return u.Path, u.Fragment, true
+}
+
+// collections builds the ordered lists templates iterate over.
+func (r *resolver) collections() {
+	s := r.site
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case content.KindTopic:
+			s.Topics = append(s.Topics, p)
+		case content.KindSection, content.KindPeople:
+			s.Sections = append(s.Sections, p)
+		case content.KindPerson, content.KindPage:
+			r.ix.Members[p.Section] = append(r.ix.Members[p.Section], p)
+		}
+		for i, e := range p.Events {
+			s.Timeline = append(s.Timeline, content.EventRef{Event: p.Events[i], Page: p})
+			_ = e
+		}
+		for _, q := range p.Quotes {
+			qr := content.QuoteRef{Quote: q, Speaker: r.ix.Persons[q.By.ID], Page: p}
+			s.Quotes = append(s.Quotes, qr)
+			if qr.Speaker != nil {
+				r.ix.QuotesBy[q.By.ID] = append(r.ix.QuotesBy[q.By.ID], qr)
+			}
+		}
+		for _, f := range p.Figures {
+			s.Figures = append(s.Figures, content.FigureRef{Figure: f, Page: p})
+		}
+		if p.Kind == content.KindHome && p.Updated.IsZero() {
+			for _, u := range p.Updates {
+				if u.Date.Compare(p.Updated) > 0 {
+					p.Updated = u.Date
+				}
+			}
+		}
+		if d := p.LastUpdated(); d.Compare(s.Updated) > 0 {
+			s.Updated = d
+		}
+	}
+	byWeight := func(a, b *content.Page) int {
+		if c := cmp.Compare(a.Weight, b.Weight); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.URL, b.URL)
+	}
+	slices.SortStableFunc(s.Topics, byWeight)
+	for k := range r.ix.Members {
+		slices.SortStableFunc(r.ix.Members[k], byWeight)
+	}
+	slices.SortStableFunc(s.Timeline, func(a, b content.EventRef) int {
+		return a.Date.Compare(b.Date)
+	})
+	for id := range r.ix.Mentions {
+		slices.SortFunc(r.ix.Mentions[id], func(a, b *content.Page) int { return cmp.Compare(a.URL, b.URL) })
+	}
+}
+
+func sortedCopy(s []string) []string {
+	s = slices.Clone(s)
+	sort.Strings(s)
+	return s
+}
