@@ -63,6 +63,11 @@ type Page struct {
 	// Words is the number of words in the body.
 	Words int
 
+	// Invalid marks a page whose front matter could not be read. Resolve
+	// still indexes it, so that links to it and URL clashes are checked,
+	// but reports nothing else about it.
+	Invalid bool
+
 	// Pos is where the page's front matter starts; TitlePos where its
 	// title (or a person's name) is.
 	Pos      diag.Pos

@@ -1,10 +1,14 @@
 package diag
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Nearest returns the candidate closest to s by edit distance, and whether it
 // is close enough to be worth suggesting (at most a third of the longer
-// string's length, and at least one edit away from nothing). Ties go to the
+// string's length). Failing that, a candidate that contains s or is
+// contained in it ("rubio" and "marco-rubio") is suggested. Ties go to the
 // candidate that comes first, so callers should pass a sorted list.
 func Nearest(s string, candidates []string) (string, bool) {
 	best, bestDist := "", -1
@@ -18,7 +22,17 @@ func Nearest(s string, candidates []string) (string, bool) {
 		return "", false
 	}
 	limit := max(len([]rune(s)), len([]rune(best)))/3 + 1
-	return best, bestDist <= limit
+	if bestDist <= limit {
+		return best, true
+	}
+	if len(s) >= 2 {
+		for _, c := range candidates {
+			if len(c) >= 2 && (strings.Contains(c, s) || strings.Contains(s, c)) {
+				return c, true
+			}
+		}
+	}
+	return best, false
 }
 
 // Hint returns "; did you mean %q?" for the nearest candidate, or "" when

@@ -8,6 +8,7 @@ package parse
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"path"
 	"runtime"
@@ -97,8 +98,8 @@ func Pages(ctx context.Context, files []content.File, peopleSection string, md *
 	return res, l
 }
 
-// Page parses one file. It returns a nil page when the front matter could
-// not be read at all.
+// Page parses one file. When its front matter cannot be read at all, the
+// page comes back marked Invalid, with the diagnostics that say why.
 func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, *markdown.Doc, diag.List) {
 	var l diag.List
 	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
@@ -108,7 +109,9 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	keys, ds := strict.Decode(f.Path, f.FrontLine, f.Front, &fm)
 	l.Add(ds...)
 	if keys == nil && ds.HasErrors() {
-		return nil, nil, l
+		p.Invalid = true
+		p.Title = path.Base(p.URL)
+		return p, md.Parse(nil), l
 	}
 	fill(p, &fm, keys, &l)
 
@@ -236,10 +239,19 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	}
 }
 
+// need reports a missing required key of a list item, unless the key was
+// written but its value was already reported as wrong.
 func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
-	if strings.TrimSpace(val) == "" {
-		l.Errorf(pos, "%s[%d] has no %s; add \"%s: ...\"", list, i+1, key, key)
+	if strings.TrimSpace(val) != "" {
+		return
 	}
+	path := fmt.Sprintf("%s[%d].%s", list, i+1, key)
+	for _, d := range *l {
+		if strings.HasPrefix(d.Msg, path) {
+			return
+		}
+	}
+	l.Errorf(pos, "%s[%d] has no %s; add \"%s: ...\"", list, i+1, key, key)
 }
 
 func keyPos(keys map[string]diag.Pos, k string, def diag.Pos) diag.Pos {

@@ -336,9 +336,9 @@ func (r *resolver) collections() {
 		case content.KindPerson, content.KindPage:
 			r.ix.Members[p.Section] = append(r.ix.Members[p.Section], p)
 		}
-		for i, e := range p.Events {
-			s.Timeline = append(s.Timeline, content.EventRef{Event: p.Events[i], Page: p})
-			_ = e
+		slices.SortStableFunc(p.Events, func(a, b content.Event) int { return a.Date.Compare(b.Date) })
+		for _, e := range p.Events {
+			s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: p})
 		}
 		for _, q := range p.Quotes {
 			qr := content.QuoteRef{Quote: q, Speaker: r.ix.Persons[q.By.ID], Page: p}

@@ -1,0 +1,37 @@
+# briefing: build the tool, build the shipped briefing, test, benchmark.
+GO      ?= go
+BIN     ?= bin/briefing
+PUBLIC  ?= public
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+
+.PHONY: all build site test bench fuzz clean vet
+
+all: build
+
+## build: compile the briefing binary into bin/
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/briefing
+
+## site: build the shipped briefing (this folder) into public/
+site: build
+	./$(BIN) build --source . --destination $(PUBLIC)
+
+## test: vet and run every test with the race detector
+test:
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+## bench: build synthetic corpora of 1,000 and 10,000 pages and report pages per second
+bench:
+	$(GO) test -run '^$$' -bench 'Build|Floor' -benchmem -benchtime 3x ./internal/build/
+
+## fuzz: run each fuzz target for a bounded time
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/load/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/strict/
+	$(GO) test -run '^$$' -fuzz '^FuzzRenderPage$$' -fuzztime $(FUZZTIME) ./internal/build/
+
+## clean: remove built files
+clean:
+	rm -rf bin $(PUBLIC)

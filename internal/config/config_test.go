@@ -1,0 +1,59 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
+)
+
+func TestParse(t *testing.T) {
+	cfg, l := Parse(content.Asset{Path: "briefing.yaml", Data: []byte("title: T\nbase_url: https://example.org/sub\nsides:\n  - id: us\n    label: United States\n")})
+	if len(l) != 0 {
+		t.Fatalf("diagnostics: %s", l.Error())
+	}
+	if cfg.BaseURL != "https://example.org/sub/" || cfg.Language != "en" || cfg.PeopleSection != "participants" {
+		t.Errorf("Parse = %+v", cfg)
+	}
+	if s, ok := cfg.Side("us"); !ok || s.Label != "United States" || s.Pos.Line != 4 {
+		t.Errorf("Side(us) = %+v, %v", s, ok)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "title: T\nbaseurl: x\n", `briefing.yaml:2:1: unknown key "baseurl"; did you mean "base_url"?`},
+		{"no title", "language: en\n", `briefing.yaml:1:1: briefing.yaml has no title; add "title: ..." with the briefing's name`},
+		{"relative base", "title: T\nbase_url: /x/\n", `briefing.yaml:2:1: base URL "/x/" must be absolute, like "https://example.org/" or "https://example.org/briefings/riyadh/"`},
+		{"duplicate side", "title: T\nsides:\n  - id: a\n  - id: a\n", `briefing.yaml:4:5: side "a" is declared twice; keep one`},
+		{"bad language", "title: T\nlanguage: english language\n", `briefing.yaml:2:1: language "english language" is not a language tag; use one such as "en" or "en-GB"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, l := Parse(content.Asset{Path: "briefing.yaml", Data: []byte(tc.yaml)})
+			if got := l.Error(); got != tc.want {
+				t.Errorf("Parse(%q) = %q; want %q", tc.yaml, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeBaseURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.org", "https://example.org/"},
+		{"https://example.org/briefings/riyadh", "https://example.org/briefings/riyadh/"},
+		{"http://127.0.0.1:1313/", "http://127.0.0.1:1313/"},
+	}
+	for _, tc := range tests {
+		if got, err := NormalizeBaseURL(tc.in); err != nil || got != tc.want {
+			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"example.org", "ftp://x.org/", "https://x.org/?q=1", "javascript:alert(1)"} {
+		if _, err := NormalizeBaseURL(bad); err == nil || !strings.Contains(err.Error(), "base URL") {
+			t.Errorf("NormalizeBaseURL(%q) error = %v; want one", bad, err)
+		}
+	}
+}
