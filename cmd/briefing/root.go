@@ -41,7 +41,7 @@ Start with "briefing build" in a site folder; see docs/content-format.md
 for every front-matter key.`),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          noArgs,
+		Args:          unknownCommand,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
@@ -62,6 +62,18 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageError{errors.New("unexpected argument " + quote(args[0]) + " for " + quote(cmd.CommandPath()))}
 	}
 	return nil
+}
+
+// unknownCommand reports a mistyped command with cobra's suggestions.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := "unknown command " + quote(args[0]) + " for " + quote(cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "; did you mean " + quote(s[0]) + "?"
+	}
+	return usageError{errors.New(msg)}
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
