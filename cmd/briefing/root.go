@@ -51,6 +51,7 @@ for every front-matter key.`),
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newBuildCmd(stdout, stderr, getenv),
+		newCheckCmd(stdout, getenv),
 		newVersionCmd(stdout),
 	)
 	return root

@@ -242,6 +242,9 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 // need reports a missing required key of a list item, unless the key was
 // written but its value was already reported as wrong.
 func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
+	if pos.File == "" {
+		return // the item could not be decoded at all, and strict has said why
+	}
 	if strings.TrimSpace(val) != "" {
 		return
 	}

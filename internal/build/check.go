@@ -1,0 +1,106 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/briefing-dev/briefing/internal/check"
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/load"
+)
+
+// RuleBuild is the rule of every diagnostic the build itself reports
+// (files, YAML, front matter, references, templates), as opposed to the
+// editorial checks, whose rules are listed in check.Rules.
+const RuleBuild = "build"
+
+// Check runs every stage of the build but write, then the editorial checks
+// of package check over the site and its rendered pages, and returns all
+// diagnostics sorted. It writes nothing. With strict set, warnings are
+// raised to errors, so that HasErrors tells whether the check failed. err
+// is set only when the site folder cannot be read.
+func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
+	in, l, err := loadSite(opts)
+	if err != nil {
+		return nil, err
+	}
+	res, ds := Pipeline(ctx, in, opts)
+	l.Add(ds...)
+	for i := range l {
+		if l[i].Rule == "" {
+			l[i].Rule = RuleBuild
+		}
+	}
+	files := make([]check.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = check.File{Path: f.Path, Data: f.Data}
+	}
+	l.Add(check.Site(res.Site, files, in.Files)...)
+	if strict {
+		for i := range l {
+			l[i].Severity = diag.Error
+		}
+	}
+	l.Sort()
+	return l, nil
+}
+
+// ProseFile is a text from outside the site to screen for misspelt names.
+type ProseFile struct {
+	// Name is how diagnostics name the file (the path as the user gave it).
+	Name string
+	Data []byte
+}
+
+// Prose screens texts from outside the site for names that nearly match a
+// person of the site in opts.Source. When the site cannot be built far
+// enough to know its people, the build's diagnostics come back instead.
+func Prose(ctx context.Context, opts Options, texts []ProseFile) (diag.List, error) {
+	in, l, err := loadSite(opts)
+	if err != nil {
+		return nil, err
+	}
+	res, ds := Pipeline(ctx, in, opts)
+	l.Add(ds...)
+	if res.Site == nil || len(res.Site.People) == 0 {
+		if !l.HasErrors() {
+			l.Errorf(diag.Pos{File: load.ContentDir}, "the site has no person pages, so there are no names to check against; add pages under content/%s/", peopleSection(res.Site))
+		}
+		for i := range l {
+			if l[i].Rule == "" {
+				l[i].Rule = RuleBuild
+			}
+		}
+		l.Sort()
+		return l, nil
+	}
+	var out diag.List
+	for _, t := range texts {
+		out.Add(check.Prose(t.Name, t.Data, res.Site.People)...)
+	}
+	return out, nil
+}
+
+func peopleSection(s *content.Site) string {
+	if s == nil || s.Config.PeopleSection == "" {
+		return "participants"
+	}
+	return s.Config.PeopleSection
+}
+
+// loadSite opens the site folder and runs the load stage.
+func loadSite(opts Options) (*content.Input, diag.List, error) {
+	src := opts.Source
+	if src == "" {
+		src = "."
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open site folder: %w", err)
+	}
+	defer root.Close()
+	in, l := load.Site(root.FS(), opts.Theme)
+	return in, l, nil
+}

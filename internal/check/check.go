@@ -1,0 +1,65 @@
+// Package check holds the editorial checks: what an editor wants caught
+// before readers do, beyond what the build itself refuses. It reads the
+// resolved site, the rendered files and the loaded content files, and returns
+// diagnostics; it sits beside render in the pipeline (build runs it on the
+// render stage's in-memory output) and never writes, renders or parses
+// Markdown itself. Every diagnostic it makes carries a Rule name.
+package check
+
+import (
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// The rule names of the diagnostics this package makes, as printed by
+// "briefing check --format json".
+const (
+	RuleLink       = "link"        // a link or #fragment that leads nowhere, or an unsafe link
+	RuleTakeaways  = "takeaways"   // the home page's takeaways: 2 to 5, short
+	RuleSource     = "source"      // a quote, event or figure that names no source
+	RuleMention    = "mention"     // a person no page mentions
+	RuleSummary    = "summary"     // a topic page without a summary
+	RuleFutureDate = "future-date" // an event dated after the page that reports it
+	RuleNames      = "names"       // a name in prose that nearly matches a known person
+)
+
+// Rules lists every rule name this package uses, for documentation and for
+// callers that tell the build's findings from the checks'.
+var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames}
+
+// File is one rendered output file: its path relative to the output root,
+// with forward slashes, and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Site runs every editorial check over a resolved site. files are the
+// rendered output (pages and static files; empty when rendering failed, in
+// which case links are not checked); sources are the loaded content files,
+// whose text is screened for misspelt names. Site only reads its arguments
+// and may be called while nothing else changes them.
+func Site(site *content.Site, files []File, sources []content.File) diag.List {
+	var l diag.List
+	if site == nil {
+		return l
+	}
+	form(site, &l)
+	completeness(site, &l)
+	unsafeLinks(site, &l)
+	if len(files) > 0 {
+		links(site, files, &l)
+	}
+	names := personNames(site.People)
+	for _, f := range sources {
+		screen(&l, f.Path, f.Front, f.FrontLine, names)
+		screen(&l, f.Path, f.Body, f.BodyLine, names)
+	}
+	l.Sort()
+	return l
+}
+
+// add appends a diagnostic with its rule.
+func add(l *diag.List, pos diag.Pos, sev diag.Severity, rule, msg string) {
+	l.Add(diag.Diagnostic{Pos: pos, Severity: sev, Rule: rule, Msg: msg})
+}

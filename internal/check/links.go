@@ -1,0 +1,267 @@
+package check
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// unsafeLinks reports body links whose scheme can run code or smuggle a
+// document. goldmark leaves their address out of the page, so the reader
+// would get a link that goes nowhere.
+func unsafeLinks(site *content.Site, l *diag.List) {
+	for _, p := range site.Pages {
+		for _, ln := range p.Links {
+			if s := unsafeScheme(ln.Dest); s != "" {
+				add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q uses the %s: scheme, which the build leaves out of the page; link to an http:// or https:// address", ln.Dest, s))
+			}
+		}
+	}
+}
+
+// unsafeScheme returns the scheme of dest when a browser could run or
+// render it as a document (javascript:, vbscript:, file:, data: other than
+// a raster image), or "". It reads dest as a browser does: leading spaces
+// and control characters, and tabs and newlines anywhere, do not count.
+func unsafeScheme(dest string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimLeft(html.UnescapeString(dest), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ") {
+		if r == '\t' || r == '\n' || r == '\r' {
+			continue
+		}
+		b.WriteRune(r)
+		if b.Len() > 32 {
+			break
+		}
+	}
+	s := strings.ToLower(b.String())
+	for _, scheme := range []string{"javascript", "vbscript", "file"} {
+		if strings.HasPrefix(s, scheme+":") {
+			return scheme
+		}
+	}
+	if strings.HasPrefix(s, "data:") {
+		for _, ok := range []string{"data:image/png;", "data:image/gif;", "data:image/jpeg;", "data:image/webp;"} {
+			if strings.HasPrefix(s, ok) {
+				return ""
+			}
+		}
+		return "data"
+	}
+	return ""
+}
+
+// linker resolves the links of rendered files against the set of files.
+type linker struct {
+	base     string // absolute base URL with a trailing slash, or ""
+	basePath string // its path, decoded: "/" or "/briefings/riyadh/"
+	relPath  string // its path as render writes it (escaped)
+	files    map[string]bool
+	anchors  map[string]anchors // by path, for HTML files
+}
+
+func newLinker(baseURL string, files []File) *linker {
+	k := &linker{base: baseURL, basePath: "/", relPath: "/", files: map[string]bool{}, anchors: map[string]anchors{}}
+	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
+		k.basePath, k.relPath = u.Path, u.EscapedPath()
+	}
+	for _, f := range files {
+		k.files[f.Path] = true
+		if strings.HasSuffix(f.Path, ".html") {
+			k.anchors[f.Path] = scanHTML(f.Data)
+		}
+	}
+	return k
+}
+
+// resolve follows href as written in the output file from. It reports
+// whether the link stays inside the site and, if it does and leads nowhere,
+// why.
+func (k *linker) resolve(from, href string) (internal bool, problem string) {
+	href = strings.TrimSpace(href)
+	if href == "" || unsafeScheme(href) != "" {
+		return false, ""
+	}
+	if k.base != "" && k.base != "/" && strings.HasPrefix(href, k.base) {
+		href = k.relPath + strings.TrimPrefix(href, k.base)
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "//") {
+		return false, ""
+	}
+	var rel string // the target's path below the base path
+	switch {
+	case u.Path == "":
+		if u.Fragment == "" {
+			return false, ""
+		}
+		rel = from
+	case strings.HasPrefix(u.Path, "/"):
+		if u.Path+"/" == k.basePath {
+			break
+		}
+		if !strings.HasPrefix(u.Path, k.basePath) {
+			return true, fmt.Sprintf("leads to %s, outside the site's base path %s", u.Path, k.basePath)
+		}
+		rel = strings.TrimPrefix(u.Path, k.basePath)
+	default:
+		rel = path.Join(path.Dir(from), u.Path)
+		if rel == ".." || strings.HasPrefix(rel, "../") {
+			return true, "leads above the site's root"
+		}
+		if rel == "." {
+			rel = ""
+		} else if strings.HasSuffix(u.Path, "/") {
+			rel += "/"
+		}
+	}
+	if strings.Contains("/"+rel+"/", "/../") {
+		return true, "leads above the site's root"
+	}
+	target := k.file(rel)
+	if target == "" {
+		return true, fmt.Sprintf("leads to %s%s, which the site does not have", k.basePath, rel)
+	}
+	if u.Fragment == "" {
+		return true, ""
+	}
+	a, ok := k.anchors[target]
+	if !ok || a.ids[u.Fragment] {
+		return true, ""
+	}
+	return true, fmt.Sprintf("leads to #%s, but %s%s has no heading or anchor with that id", u.Fragment, k.basePath, pageURL(target))
+}
+
+// file returns the output file that serves the site path p, or "".
+func (k *linker) file(p string) string {
+	for _, c := range []string{outputPath(p), p, strings.TrimSuffix(p, "/") + "/index.html"} {
+		if k.files[c] {
+			return c
+		}
+	}
+	return ""
+}
+
+// links checks every link in the rendered HTML files. A broken link that
+// comes from a page's Markdown is reported where it was written; one that
+// the templates made is reported against the template of its page's kind.
+func links(site *content.Site, files []File, l *diag.List) {
+	k := newLinker(site.Config.BaseURL, files)
+	byOutput := map[string]*content.Page{}
+	for _, p := range site.Pages {
+		byOutput[outputPath(p.URL)] = p
+	}
+	for _, p := range site.Generated {
+		byOutput[outputPath(p.URL)] = p
+	}
+	for _, f := range files {
+		a, ok := k.anchors[f.Path]
+		if !ok {
+			continue
+		}
+		p := byOutput[f.Path]
+		seen := map[string]bool{}
+		for _, href := range a.links {
+			if seen[href] {
+				continue
+			}
+			seen[href] = true
+			if s := unsafeScheme(href); s != "" {
+				add(l, templatePos(p, f.Path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(f.Path), s))
+				continue
+			}
+			internal, problem := k.resolve(f.Path, href)
+			if !internal || problem == "" {
+				continue
+			}
+			if ln, q, ok := k.origin(site, p, f.Path, href); ok {
+				if q == p {
+					add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q %s", ln.Dest, problem))
+					continue
+				}
+				// The link is q's, repeated on p (the brief): report it here
+				// only if it works on q's own page.
+				own := outputPath(q.URL)
+				if _, ownProblem := k.resolve(own, k.rendered(site, q, ln)); ownProblem == "" {
+					add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q works on %s%s but not on %s%s, which repeats this page: there it %s", ln.Dest, k.basePath, q.URL, k.basePath, p.URL, problem))
+				}
+				continue
+			}
+			add(l, templatePos(p, f.Path), diag.Error, RuleLink, fmt.Sprintf("/%s: the link %q made by the templates %s", pageURL(f.Path), href, problem))
+		}
+	}
+}
+
+// origin finds the body link that rendered as href on page p (whose
+// output file is from): one of p's own links, or, on the brief, a link of
+// a topic whose text the brief repeats. It returns the link and its page.
+func (k *linker) origin(site *content.Site, p *content.Page, from, href string) (content.Link, *content.Page, bool) {
+	if p == nil {
+		return content.Link{}, nil, false
+	}
+	pages := []*content.Page{p}
+	if p.Kind == content.KindBrief {
+		pages = site.Topics
+	}
+	want := k.key(from, href)
+	for _, q := range pages {
+		for _, ln := range q.Links {
+			rendered := k.rendered(site, q, ln)
+			if rendered == href || k.key(from, rendered) == want {
+				return ln, q, true
+			}
+		}
+	}
+	return content.Link{}, nil, false
+}
+
+// rendered returns a body link's destination as render writes it: a link
+// to a .md file becomes the page's URL under the base path.
+func (k *linker) rendered(site *content.Site, p *content.Page, ln content.Link) string {
+	if t, ok := site.LinkTargets(p.File)[ln.Dest]; ok {
+		return k.relPath + strings.TrimPrefix(t, "/")
+	}
+	return ln.Dest
+}
+
+// key normalises href for comparison: decoded path and fragment.
+func (k *linker) key(from, href string) string {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return href
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return u.Path + "#" + u.Fragment
+	}
+	return path.Join(path.Dir(from), u.Path) + "#" + u.Fragment
+}
+
+// templatePos is where a link the templates made is reported: the template
+// file of the page's kind, or the output file when no page owns it.
+func templatePos(p *content.Page, file string) diag.Pos {
+	if p == nil {
+		return diag.Pos{File: "static/" + file}
+	}
+	return diag.Pos{File: "templates/" + string(p.Kind) + ".html"}
+}
+
+// outputPath is the file a page URL is served from, as render writes it.
+func outputPath(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u + "index.html"
+	}
+	return u
+}
+
+// pageURL turns an output path back into the page's URL path.
+func pageURL(file string) string {
+	if file == "index.html" {
+		return ""
+	}
+	return strings.TrimSuffix(file, "index.html")
+}
