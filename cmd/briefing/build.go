@@ -16,7 +16,7 @@ import (
 
 func newBuildCmd(stdout, stderr io.Writer, getenv func(string) string) *cobra.Command {
 	var opts build.Options
-	var quiet bool
+	var quiet, verbose bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site into the destination folder",
@@ -51,6 +51,11 @@ file:line:col: message) or the output could not be written; 2 bad usage.`),
 			if diags.HasErrors() {
 				return errReported
 			}
+			if verbose {
+				for _, st := range res.Stages {
+					fmt.Fprintf(stdout, "%-8s %s\n", st.Name, st.Elapsed.Round(time.Millisecond))
+				}
+			}
 			if !quiet {
 				fmt.Fprintln(stdout, summary(res, destOf(opts)))
 			}
@@ -63,6 +68,7 @@ file:line:col: message) or the output could not be written; 2 bad usage.`),
 	f.StringVar(&opts.BaseURL, "base-url", "", "absolute URL the site is served from; overrides $BRIEFING_BASE_URL and briefing.yaml")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors and warnings")
+	f.BoolVarP(&verbose, "verbose", "v", false, "also print the time each stage took")
 	return cmd
 }
 

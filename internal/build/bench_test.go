@@ -19,6 +19,26 @@ import (
 func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
 func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
 
+// BenchmarkRender10k runs every stage but write: the CPU part of a build,
+// without the file system.
+func BenchmarkRender10k(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Source: dir, Destination: filepath.Join(dir, "public"), Theme: theme()}
+	b.ResetTimer()
+	pages := 0
+	for i := 0; i < b.N; i++ {
+		res, diags, err := Render(context.Background(), opts)
+		if err != nil || diags.HasErrors() {
+			b.Fatalf("render: %v\n%s", err, diags.Error())
+		}
+		pages = len(res.Files)
+	}
+	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
 // BenchmarkFloor10k converts the same corpus's Markdown with a bare goldmark
 // instance on one goroutine: the floor the full build is compared with.
 func BenchmarkFloor10k(b *testing.B) {

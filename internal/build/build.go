@@ -51,6 +51,26 @@ type Result struct {
 	Pages map[content.Kind]int
 	// Elapsed is the time the build took.
 	Elapsed time.Duration
+	// Stages is the time each stage took, in pipeline order.
+	Stages []Stage
+}
+
+// Stage is the wall-clock time one stage of a build took.
+type Stage struct {
+	Name    string
+	Elapsed time.Duration
+}
+
+// timer records stage times into a Result.
+type timer struct {
+	res  *Result
+	last time.Time
+}
+
+func (t *timer) done(name string) {
+	now := time.Now()
+	t.res.Stages = append(t.res.Stages, Stage{Name: name, Elapsed: now.Sub(t.last)})
+	t.last = now
 }
 
 // Run builds the site and writes it to the destination. Content problems come
@@ -70,6 +90,7 @@ func Run(ctx context.Context, opts Options) (Result, diag.List, error) {
 	if err := write.Site(destination(opts), files); err != nil {
 		return res, l, err
 	}
+	res.Stages = append(res.Stages, Stage{Name: "write", Elapsed: time.Since(start)})
 	res.Elapsed += time.Since(start)
 	return res, l, nil
 }
@@ -91,7 +112,9 @@ func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	}
 	defer root.Close()
 	in, l := load.Site(root.FS(), opts.Theme)
+	loaded := time.Since(start)
 	res, ds := Pipeline(ctx, in, opts)
+	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
 	l.Add(ds...)
 	l.Sort()
 	res.Elapsed = time.Since(start)
@@ -103,6 +126,7 @@ func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, diag.List) {
 	var res Result
 	var l diag.List
+	t := timer{res: &res, last: time.Now()}
 	cfg, ds := config.Parse(in.Config)
 	l.Add(ds...)
 	if opts.BaseURL != "" {
@@ -118,6 +142,7 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	md := markdown.New()
 	parsed, ds := parse.Pages(ctx, in.Files, cfg.PeopleSection, md)
 	l.Add(ds...)
+	t.done("parse")
 	pages := parsed.Pages[:0:0]
 	for _, p := range parsed.Pages {
 		if !p.Draft || opts.Drafts {
@@ -126,12 +151,14 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	}
 	site, ds := resolve.Site(cfg, pages)
 	l.Add(ds...)
+	t.done("resolve")
 	res.Site = site
 	if l.HasErrors() {
 		return res, l
 	}
 	out, ds := render.Site(ctx, site, parsed.Docs, in.Templates, md, render.Options{BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload})
 	l.Add(ds...)
+	t.done("render")
 	if l.HasErrors() {
 		return res, l
 	}

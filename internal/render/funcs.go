@@ -44,8 +44,20 @@ func (u urls) targets(m map[string]string) map[string]string {
 }
 
 // funcs is the template function map: a literal, built per render.
-func funcs(s *content.Site, u urls) template.FuncMap {
+func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 	return template.FuncMap{
+		// partialCached renders a partial once per key: use it for
+		// partials whose output depends on the key alone.
+		"partialCached": frags.render,
+		// navKey is the header's cache key for a page: its URL when the
+		// page is in the navigation (it is marked current), else "".
+		"navKey": func(p *content.Page) string {
+			if p.Kind == content.KindTopic || p.Kind == content.KindSection || p.Kind == content.KindPeople ||
+				(p.File == "" && p.Kind != content.KindNotFound) || p.Kind == content.KindHome {
+				return "/" + p.URL
+			}
+			return ""
+		},
 		// rel turns a site path or a page into a link that works under
 		// the base URL's sub-path.
 		"rel": func(v any) string {

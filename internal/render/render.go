@@ -26,6 +26,10 @@ type Options struct {
 	BaseURL string
 	// LiveReload injects the preview server's reload script into pages.
 	LiveReload bool
+	// Only, when set, limits rendering to the pages it accepts; the others
+	// are left out of the result. The preview server uses it to re-render
+	// only the pages an edit affects. It is called from several goroutines.
+	Only func(*content.Page) bool
 }
 
 // Output is one file of the built site.
@@ -41,15 +45,19 @@ type Output struct {
 func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc, templates []content.Asset, md *markdown.Markdown, opts Options) ([]Output, diag.List) {
 	var l diag.List
 	u := newURLs(opts.BaseURL)
-	set, ds := parseTemplates(templates, funcs(site, u))
+	frags := &fragments{}
+	set, ds := parseTemplates(templates, funcs(site, u, frags))
+	frags.base = set.base
 	l.Add(ds...)
 	if l.HasErrors() {
 		return nil, l
 	}
 
+	// Generated pages go first: they list the whole site and take longest,
+	// so starting them early keeps every worker busy to the end.
 	pages := make([]*content.Page, 0, len(site.Pages)+len(site.Generated))
-	pages = append(pages, site.Pages...)
 	pages = append(pages, site.Generated...)
+	pages = append(pages, site.Pages...)
 
 	// Phase 1: the Markdown bodies, in parallel.
 	bodies := make([]template.HTML, len(pages))
@@ -57,7 +65,7 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		p := pages[i]
 		doc := docs[p.File]
-		if doc == nil {
+		if doc == nil || !opts.wants(p) {
 			return
 		}
 		doc.RewriteLinks(u.targets(site.LinkTargets(p.File)))
@@ -75,9 +83,10 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	// with ids prefixed so they stay unique.
 	briefBodies := make(map[*content.Page]template.HTML, len(site.Topics))
 	var buf bytes.Buffer
+	brief := opts.wantsBrief(site)
 	for _, t := range site.Topics {
 		doc := docs[t.File]
-		if doc == nil {
+		if doc == nil || !brief {
 			continue
 		}
 		buf.Reset()
@@ -93,6 +102,9 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	out := make([]Output, len(pages))
 	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		p := pages[i]
+		if !opts.wants(p) {
+			return
+		}
 		t := set.kinds[p.Kind]
 		if t == nil {
 			errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "no template for %s pages; add templates/%s.html", p.Kind, p.Kind)
@@ -118,6 +130,7 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	if l.HasErrors() {
 		return nil, l
 	}
+	out = compact(out)
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, l
 }

@@ -12,6 +12,7 @@ import (
 // templateSet is the parsed theme: one template per page kind, each a clone
 // of the layout and partials with the kind's file parsed into it.
 type templateSet struct {
+	base    *template.Template // layout and partials
 	kinds   map[content.Kind]*template.Template
 	origins map[string]string // template name -> file for messages
 }
@@ -56,6 +57,14 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 		return ts, l
 	}
 	for _, k := range kindFiles {
+		if ts.base == nil {
+			b, err := base.Clone()
+			if err != nil {
+				l.Add(parseError(err, layout))
+				return ts, l
+			}
+			ts.base = b
+		}
 		a, ok := byPath[string(k)+".html"]
 		if !ok {
 			continue

@@ -12,7 +12,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // File is one file to write, its path relative to the destination with
@@ -48,33 +51,91 @@ func Site(dest string, files []File) (err error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return fmt.Errorf("staging folder: %w", err)
 	}
-	root, err := os.OpenRoot(stage)
+	// Folders first, one level at a time, then the files; each batch on
+	// several goroutines, since creating files and folders is bound by
+	// system calls, which overlap well. Paths are checked to be clean and
+	// relative, and the staging folder is new and ours alone, so nothing
+	// can lead a write outside it.
+	levels, err := folders(files)
 	if err != nil {
-		return fmt.Errorf("open staging folder: %w", err)
+		return err
 	}
-	defer root.Close()
-	made := map[string]bool{".": true}
-	for _, f := range files {
-		if err := writeFile(root, made, f); err != nil {
+	for _, dirs := range levels {
+		if err := eachParallel(len(dirs), func(i int) error {
+			if err := os.Mkdir(filepath.Join(stage, filepath.FromSlash(dirs[i])), 0o755); err != nil {
+				return fmt.Errorf("create %s: %w", dirs[i], err)
+			}
+			return nil
+		}); err != nil {
 			return err
 		}
+	}
+	if err := eachParallel(len(files), func(i int) error { return writeFile(stage, files[i]) }); err != nil {
+		return err
 	}
 	return swap(stage, dest)
 }
 
-// writeFile writes one file under root, creating its folders. os.Root
-// refuses any path that would leave the staging folder.
-func writeFile(root *os.Root, made map[string]bool, f File) error {
-	if !fs.ValidPath(f.Path) || f.Path == "." {
-		return fmt.Errorf("write %q: not a clean relative path", f.Path)
+// writers is how many files are written at once.
+const writers = 8
+
+// eachParallel calls fn for every index in [0, n) on a few goroutines and
+// returns the error of the lowest index that failed, so the error reported
+// does not depend on scheduling.
+func eachParallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(writers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				errs[i] = fn(i)
+			}
+		}()
 	}
-	dir := path.Dir(f.Path)
-	if !made[dir] {
-		if err := mkdirAll(root, dir, made); err != nil {
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	w, err := root.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return nil
+}
+
+// folders returns the folders files need, grouped by depth, each group
+// sorted. It rejects any path that is not clean and relative.
+func folders(files []File) ([][]string, error) {
+	seen := map[string]bool{".": true}
+	var levels [][]string
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || f.Path == "." {
+			return nil, fmt.Errorf("write %q: not a clean relative path", f.Path)
+		}
+		for dir := path.Dir(f.Path); !seen[dir]; dir = path.Dir(dir) {
+			seen[dir] = true
+			depth := strings.Count(dir, "/")
+			for len(levels) <= depth {
+				levels = append(levels, nil)
+			}
+			levels[depth] = append(levels[depth], dir)
+		}
+	}
+	for _, l := range levels {
+		sort.Strings(l)
+	}
+	return levels, nil
+}
+
+// writeFile writes one file under stage, whose folder exists.
+func writeFile(stage string, f File) error {
+	full := filepath.Join(stage, filepath.FromSlash(f.Path))
+	w, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
@@ -85,22 +146,6 @@ func writeFile(root *os.Root, made map[string]bool, f File) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	return nil
-}
-
-func mkdirAll(root *os.Root, dir string, made map[string]bool) error {
-	if made[dir] {
-		return nil
-	}
-	if parent := path.Dir(dir); parent != dir {
-		if err := mkdirAll(root, parent, made); err != nil {
-			return err
-		}
-	}
-	if err := root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	made[dir] = true
 	return nil
 }
 
@@ -151,11 +196,25 @@ func swap(stage, dest string) error {
 		return fmt.Errorf("swap in new output: %w", err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeAll(old); err != nil {
 			return fmt.Errorf("remove old output %s: %w", old, err)
 		}
 	}
 	return nil
+}
+
+// removeAll removes dir, its top-level entries in parallel.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	if err := eachParallel(len(entries), func(i int) error {
+		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	}); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
 
 // IsStaging reports whether name is one of the staging folders Site makes
