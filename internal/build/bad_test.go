@@ -177,6 +177,9 @@ func runBadCase(t *testing.T, name string) {
 		if m := unsafeOutput.Find(data); m != nil {
 			t.Errorf("output %s carries unescaped input: %q", p, m)
 		}
+		if r := riskyMarkup(data); len(r) > 0 {
+			t.Errorf("output %s carries risky markup: %q", p, r)
+		}
 	}
 	names, _ := os.ReadDir(dir)
 	for _, e := range names {

@@ -295,13 +295,17 @@ func Split(p string, data []byte) (content.File, diag.List) {
 	return f, l
 }
 
-// clean strips a UTF-8 byte-order mark, turns CRLF line ends into LF (lines
-// and columns stay the same) and checks that the text is UTF-8. On invalid
-// UTF-8 it returns the position of the first bad byte and a message.
+// clean strips a UTF-8 byte-order mark, turns CRLF and lone CR line ends
+// into LF (lines and columns stay the same) and checks that the text is
+// UTF-8. On invalid UTF-8 it returns the position of the first bad byte and
+// a message.
 func clean(data []byte) ([]byte, diag.Pos, string) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		// A lone CR ends a line too (old Mac files), for YAML and editors
+		// alike; make it LF so that every stage counts lines the same way.
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	if !utf8.Valid(data) {
 		i := 0

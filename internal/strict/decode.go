@@ -85,6 +85,9 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 // returns the top-level keys that were present, with their positions.
 func (d *decoder) document(doc *yaml.Node, v any) map[string]diag.Pos {
 	n := doc
+	if n.Kind == 0 {
+		return nil // empty text: no document at all, so no keys
+	}
 	if n.Kind == yaml.DocumentNode {
 		if len(n.Content) == 0 {
 			return nil

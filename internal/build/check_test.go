@@ -1,0 +1,121 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/check"
+)
+
+// TestProseArticle screens the machine-translated article the shipped
+// briefing is based on (a copy of ../shared/seed/riyadh-talks-article.txt)
+// against the shipped site's people. It must flag exactly the garbled
+// person names that docs CONTENT-NOTES.md lists, and nothing spelled right.
+func TestProseArticle(t *testing.T) {
+	const name = "testdata/prose/riyadh-article.txt"
+	data, err := os.ReadFile(filepath.Join("../..", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Prose(context.Background(), Options{Source: "../..", Theme: badTheme()}, []ProseFile{{Name: name, Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		name + `:13:1: warning: "Kiril Dmitriev" looks like "Kirill Dmitriev" (kirill-dmitriev)`,
+		name + `:14:86: warning: "Sam Green" looks like "Sam Greene" (sam-greene)`,
+		name + `:16:21: warning: "Voldymir Zelensky" looks like "Volodymyr Zelensky" (volodymyr-zelensky)`,
+		name + `:29:279: warning: "Mark Vogel" looks like "Marc Fogel" (marc-fogel)`,
+		name + `:43:1: warning: "Green" looks like "Greene" (sam-greene)`,
+		name + `:51:303: warning: "Green" looks like "Greene" (sam-greene)`,
+	}
+	if got := strings.TrimSpace(diagLines(l)); got != strings.Join(want, "\n") {
+		t.Errorf("Prose(%s) =\n%s\nwant\n%s", name, got, strings.Join(want, "\n"))
+	}
+}
+
+// TestProseNeedsPeople reports a site without person pages instead of
+// passing every text.
+func TestProseNeedsPeople(t *testing.T) {
+	site := t.TempDir()
+	writeBad(t, site, "briefing.yaml", []byte("title: \"No people\"\n"))
+	writeBad(t, site, "content/_index.md", []byte("---\ntitle: \"Home\"\n---\n"))
+	l, err := Prose(context.Background(), Options{Source: site, Theme: badTheme()}, []ProseFile{{Name: "a.txt", Data: []byte("Sam Green")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "content: the site has no person pages, so there are no names to check against; add pages under content/participants/\n"; diagLines(l) != want {
+		t.Errorf("Prose = %q; want %q", diagLines(l), want)
+	}
+}
+
+// TestCheckShippedSite checks the briefing shipped in this repository: it
+// may have editorial warnings, but no errors, and it writes nothing.
+func TestCheckShippedSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	l, err := Check(context.Background(), Options{Source: "../..", Destination: dest, Theme: badTheme()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.HasErrors() {
+		t.Errorf("the shipped briefing has errors:\n%s", diagLines(l))
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("check wrote %s", dest)
+	}
+}
+
+// TestCheckStrict raises warnings to errors under strict, and leaves them
+// alone otherwise.
+func TestCheckStrict(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	copyBad(t, filepath.Join(badDir, "editorial"), site)
+	opts := Options{Source: site, Theme: badTheme()}
+	for _, strict := range []bool{false, true} {
+		l, err := Check(context.Background(), opts, strict)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs, warns := l.Count()
+		if strict && warns != 0 {
+			t.Errorf("Check(strict) left %d warnings", warns)
+		}
+		if !strict && warns == 0 {
+			t.Errorf("Check found no warnings in the editorial case")
+		}
+		if errs == 0 {
+			t.Errorf("Check(strict=%v) found no errors in the editorial case", strict)
+		}
+	}
+}
+
+// TestCheckRules gives every finding a rule, and only the documented ones.
+func TestCheckRules(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	copyBad(t, filepath.Join(badDir, "editorial"), site)
+	l, err := Check(context.Background(), Options{Source: site, Theme: badTheme()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{RuleBuild: true}
+	for _, r := range check.Rules {
+		known[r] = true
+	}
+	seen := map[string]bool{}
+	for _, d := range l {
+		if !known[d.Rule] {
+			t.Errorf("unknown rule %q on %s", d.Rule, d)
+		}
+		seen[d.Rule] = true
+	}
+	for _, r := range check.Rules {
+		if !seen[r] {
+			t.Errorf("the editorial case raises no %q finding", r)
+		}
+	}
+}
