@@ -4,7 +4,7 @@ BIN     ?= bin/briefing
 PUBLIC  ?= public
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
-.PHONY: all build site test bench fuzz clean vet
+.PHONY: all build site test bench fuzz clean validate web-deps
 
 all: build
 
@@ -32,6 +32,21 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/strict/
 	$(GO) test -run '^$$' -fuzz '^FuzzRenderPage$$' -fuzztime $(FUZZTIME) ./internal/build/
 
+## validate: check every page of the built site with the W3C Nu HTML checker
+## and axe-core (WCAG 2.1 AA) in headless Chromium; needs java, node and chromium
+VALIDATE_BASE ?= https://example.org/briefings/riyadh/
+validate: build web-deps
+	rm -rf .cache/validate .cache/validate-fixture
+	./$(BIN) build --quiet --source . --destination .cache/validate --base-url $(VALIDATE_BASE)
+	./$(BIN) build --quiet --source testdata/site --destination .cache/validate-fixture
+	java -jar .ci/web/node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --also-check-css .cache/validate .cache/validate-fixture
+	@echo "vnu: no errors or warnings"
+	node .ci/web/a11y.mjs .cache/validate /briefings/riyadh/
+
+web-deps: .ci/web/node_modules/.package-lock.json
+.ci/web/node_modules/.package-lock.json: .ci/web/package.json .ci/web/package-lock.json
+	npm ci --prefix .ci/web --no-audit --no-fund
+
 ## clean: remove built files
 clean:
-	rm -rf bin $(PUBLIC)
+	rm -rf bin $(PUBLIC) .cache
