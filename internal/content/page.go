@@ -39,12 +39,15 @@ type Page struct {
 	// "" for home, "talks/", "participants/sergei-lavrov/", "404.html".
 	URL string
 
-	Title   string
-	Summary string
-	Date    Date
-	Updated Date
-	Draft   bool
-	Weight  int
+	Title string
+	// ShortTitle names the page in navigation, breadcrumbs and pagers;
+	// empty means Title.
+	ShortTitle string
+	Summary    string
+	Date       Date
+	Updated    Date
+	Draft      bool
+	Weight     int
 
 	Participants  []Ref
 	Quotes        []Quote
@@ -72,6 +75,14 @@ type Page struct {
 	// title (or a person's name) is.
 	Pos      diag.Pos
 	TitlePos diag.Pos
+}
+
+// NavTitle returns ShortTitle, or Title when the page has none.
+func (p *Page) NavTitle() string {
+	if p.ShortTitle != "" {
+		return p.ShortTitle
+	}
+	return p.Title
 }
 
 // LastUpdated returns Updated, or Date when the page has no Updated.

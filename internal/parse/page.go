@@ -26,6 +26,7 @@ import (
 // page is checked after decoding.
 type frontMatter struct {
 	Title         string
+	ShortTitle    string
 	Summary       string
 	Date          content.Date
 	Updated       content.Date
@@ -161,6 +162,7 @@ func placePage(p *content.Page, peopleSection string) {
 // URLs.
 func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.List) {
 	p.Title, p.Summary = strings.TrimSpace(fm.Title), strings.TrimSpace(fm.Summary)
+	p.ShortTitle = strings.TrimSpace(fm.ShortTitle)
 	p.Date, p.Updated, p.Draft, p.Weight = fm.Date, fm.Updated, fm.Draft, fm.Weight
 	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
 	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
