@@ -10,6 +10,22 @@ import (
 // PrefixIDs, read back when footnotes are rendered.
 const prefixAttr = "data-id-prefix"
 
+// shiftAttr is the Document attribute that carries the heading level shift
+// set by Embed.
+const shiftAttr = "data-heading-shift"
+
+func headingLevel(n *ast.Heading) byte {
+	level := n.Level
+	if doc := n.OwnerDocument(); doc != nil {
+		if v, ok := doc.AttributeString(shiftAttr); ok {
+			if shift, ok := v.(int); ok {
+				level += shift
+			}
+		}
+	}
+	return "0123456"[min(max(level, 1), 6)]
+}
+
 func footnotePrefix(n ast.Node) []byte {
 	doc := n.OwnerDocument()
 	if doc == nil {
@@ -34,7 +50,7 @@ func (headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
-	level := "0123456"[n.Level]
+	level := headingLevel(n)
 	if entering {
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte(level)

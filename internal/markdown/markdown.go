@@ -131,11 +131,14 @@ func (d *Doc) RewriteLinks(targets map[string]string) {
 	})
 }
 
-// SetIDPrefix makes later renders of d prefix every heading and footnote
-// id with prefix, so several bodies can share one HTML page. An empty
-// prefix restores the plain ids. The parsed ids themselves never change.
-func (d *Doc) SetIDPrefix(prefix string) {
+// Embed makes later renders of d fit inside another page: every heading and
+// footnote id gets prefix, so several bodies can share one HTML page, and
+// headings go shift levels deeper (at most h6), so they nest under the
+// host page's own. Embed("", 0) restores plain rendering. The parsed
+// document itself never changes.
+func (d *Doc) Embed(prefix string, shift int) {
 	d.Root.SetAttributeString(prefixAttr, []byte(prefix))
+	d.Root.SetAttributeString(shiftAttr, shift)
 }
 
 // offset returns the byte offset of n, or of its nearest ancestor or first

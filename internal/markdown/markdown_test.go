@@ -41,21 +41,21 @@ func TestRewriteLinksAndPrefix(t *testing.T) {
 	d := m.Parse([]byte("## Hi\n\n[a](talks.md) [b](https://x.org) note[^1]\n\n[^1]: n\n"))
 	d.RewriteLinks(map[string]string{"talks.md": "/sub/talks/"})
 	var buf bytes.Buffer
-	d.SetIDPrefix("t--")
+	d.Embed("t--", 1)
 	if err := m.Render(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{`href="/sub/talks/"`, `href="https://x.org"`, `id="t--hi"`, `href="#t--hi"`, `id="t--fn:1"`} {
+	for _, want := range []string{`href="/sub/talks/"`, `href="https://x.org"`, `<h3 id="t--hi"`, `href="#t--hi"`, `id="t--fn:1"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %s:\n%s", want, out)
 		}
 	}
-	d.SetIDPrefix("")
+	d.Embed("", 0)
 	buf.Reset()
 	_ = m.Render(&buf, d)
 	if strings.Contains(buf.String(), "t--") {
-		t.Errorf("prefix survived SetIDPrefix(\"\"):\n%s", buf.String())
+		t.Errorf("prefix survived Embed(\"\", 0):\n%s", buf.String())
 	}
 }
 

@@ -90,9 +90,9 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 			continue
 		}
 		buf.Reset()
-		doc.SetIDPrefix(t.ID + "--")
+		doc.Embed(t.ID+"--", 1)
 		err := md.Render(&buf, doc)
-		doc.SetIDPrefix("")
+		doc.Embed("", 0)
 		if err == nil {
 			briefBodies[t] = template.HTML(buf.String())
 		}

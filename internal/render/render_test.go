@@ -1,0 +1,94 @@
+package render
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/markdown"
+)
+
+func TestTemplateErrorPos(t *testing.T) {
+	tests := []struct {
+		err       string
+		name      string
+		line, col int
+		msg       string
+	}{
+		{`template: topic.html:12: function "nope" not defined`, "topic.html", 12, 0, `function "nope" not defined`},
+		{`template: partials/quote.html:3:14: executing "partials/quote.html" at <.Nope>: can't evaluate field Nope`, "partials/quote.html", 3, 14, `executing "partials/quote.html" at <.Nope>: can't evaluate field Nope`},
+		{`html/template:layout.html:5:2: no such template "x"`, "layout.html", 5, 2, `no such template "x"`},
+		{`something else`, "", 0, 0, `something else`},
+	}
+	for _, tc := range tests {
+		name, line, col, msg := templateErrorPos(errors.New(tc.err))
+		if name != tc.name || line != tc.line || col != tc.col || msg != tc.msg {
+			t.Errorf("templateErrorPos(%q) = %q, %d, %d, %q; want %q, %d, %d, %q", tc.err, name, line, col, msg, tc.name, tc.line, tc.col, tc.msg)
+		}
+	}
+}
+
+func TestOutputPath(t *testing.T) {
+	for in, want := range map[string]string{"": "index.html", "talks/": "talks/index.html", "404.html": "404.html", "a/b/": "a/b/index.html"} {
+		if got := outputPath(in); got != want {
+			t.Errorf("outputPath(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func site() *content.Site {
+	home := &content.Page{Kind: content.KindHome, File: "content/_index.md", Title: "Home <&>"}
+	s := &content.Site{Config: content.Config{Title: "T", Language: "en"}, Pages: []*content.Page{home}, Home: home}
+	s.SetIndex(content.SiteIndex{})
+	return s
+}
+
+func asset(path, text string) content.Asset {
+	return content.Asset{Path: path, Origin: "templates/" + path, Data: []byte(text)}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	md := markdown.New()
+	tests := []struct {
+		name      string
+		templates []content.Asset
+		want      string
+	}{
+		{"parse error", []content.Asset{asset("layout.html", "{{block \"main\" .}}{{end}}"), asset("home.html", "{{define \"main\"}}\n{{if}}{{end}}")},
+			`templates/home.html:2: template: missing value for if`},
+		{"execution error", []content.Asset{asset("layout.html", "{{block \"main\" .}}{{end}}"), asset("home.html", "{{define \"main\"}}\n  {{.Page.Nope}}{{end}}")},
+			`templates/home.html:2:9: rendering content/_index.md: executing "home.html" at <.Page.Nope>: can't evaluate field Nope in type *content.Page`},
+		{"no layout", []content.Asset{asset("home.html", "x")},
+			`templates/layout.html: no layout template; add templates/layout.html`},
+		{"missing kind", []content.Asset{asset("layout.html", "x")},
+			`templates/home.html: no template for home pages; add templates/home.html`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, l := Site(context.Background(), site(), map[string]*markdown.Doc{}, tc.templates, md, Options{})
+			if got := l.Error(); got != tc.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEscapingAndCache(t *testing.T) {
+	md := markdown.New()
+	tpl := []content.Asset{
+		asset("layout.html", `<title>{{.Page.Title}}</title>{{partialCached "partials/x.html" .Page.Title "k"}}{{partialCached "partials/x.html" "other" "k"}}`),
+		asset("partials/x.html", `<b>{{.}}</b>`),
+		asset("home.html", ``),
+	}
+	out, l := Site(context.Background(), site(), map[string]*markdown.Doc{}, tpl, md, Options{BaseURL: "https://example.org/sub/"})
+	if len(l) != 0 {
+		t.Fatal(l.Error())
+	}
+	got := string(out[0].Data)
+	want := `<title>Home &lt;&amp;&gt;</title><b>Home &lt;&amp;&gt;</b><b>Home &lt;&amp;&gt;</b>`
+	if !strings.Contains(got, want) {
+		t.Errorf("page = %q; want %q (escaped, and the second partial served from the cache)", got, want)
+	}
+}
