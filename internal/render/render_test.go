@@ -59,7 +59,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"parse error", []content.Asset{asset("layout.html", "{{block \"main\" .}}{{end}}"), asset("home.html", "{{define \"main\"}}\n{{if}}{{end}}")},
 			`templates/home.html:2: template: missing value for if`},
 		{"execution error", []content.Asset{asset("layout.html", "{{block \"main\" .}}{{end}}"), asset("home.html", "{{define \"main\"}}\n  {{.Page.Nope}}{{end}}")},
-			`templates/home.html:2:9: rendering content/_index.md: executing "home.html" at <.Page.Nope>: can't evaluate field Nope in type *content.Page`},
+			`templates/home.html:2:9: rendering content/_index.md: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *content.Page`},
 		{"no layout", []content.Asset{asset("home.html", "x")},
 			`templates/layout.html: no layout template; add templates/layout.html`},
 		{"missing kind", []content.Asset{asset("layout.html", "x")},
