@@ -82,7 +82,7 @@ func Pages(ctx context.Context, files []content.File, peopleSection string, md *
 				if i >= len(files) || ctx.Err() != nil {
 					return
 				}
-				pages[i], docs[i], lists[i] = Page(files[i], peopleSection, md)
+				pages[i], docs[i], lists[i] = safePage(files[i], peopleSection, md)
 			}
 		}()
 	}
@@ -97,6 +97,18 @@ func Pages(ctx context.Context, files []content.File, peopleSection string, md *
 		}
 	}
 	return res, l
+}
+
+// safePage is Page with a guard: a panic inside a library on some odd input
+// becomes a diagnostic on that file instead of crashing the build.
+func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, d *markdown.Doc, l diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, d = nil, nil
+			l.Errorf(diag.Pos{File: f.Path}, "internal error while parsing this file: %v; please report it with the file", r)
+		}
+	}()
+	return Page(f, peopleSection, md)
 }
 
 // Page parses one file. When its front matter cannot be read at all, the

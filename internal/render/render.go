@@ -74,7 +74,7 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 			return
 		}
 		bodies[i] = template.HTML(buf.String())
-	})
+	}, onPanic(pages, errs))
 	bodyOf := make(map[*content.Page]template.HTML, len(pages))
 	for i, p := range pages {
 		bodyOf[p] = bodies[i]
@@ -120,7 +120,7 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 			return
 		}
 		out[i] = Output{Path: outputPath(p.URL), Data: bytes.Clone(buf.Bytes())}
-	})
+	}, onPanic(pages, errs))
 	for i := range errs {
 		l.Add(errs[i]...)
 	}
@@ -136,9 +136,10 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 }
 
 // parallel calls fn for each index in [0, n) on GOMAXPROCS workers, each
-// with its own scratch buffer (reset before each call). It returns when all
-// calls are done or ctx is cancelled.
-func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
+// with its own scratch buffer (reset before each call). A panic in fn is
+// handed to onPanic with its index instead of crashing the process. It
+// returns when all calls are done or ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer), onPanic func(i int, v any)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -153,11 +154,32 @@ func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
 					return
 				}
 				buf.Reset()
-				fn(i, &buf)
+				guard(i, &buf, fn, onPanic)
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// onPanic reports a panic while rendering pages[i] as an error on that page.
+func onPanic(pages []*content.Page, errs []diag.List) func(int, any) {
+	return func(i int, v any) {
+		p := pages[i]
+		file := p.File
+		if file == "" {
+			file = "/" + p.URL
+		}
+		errs[i].Errorf(diag.Pos{File: file}, "internal error while rendering this page: %v; please report it with the file", v)
+	}
+}
+
+func guard(i int, buf *bytes.Buffer, fn func(int, *bytes.Buffer), onPanic func(int, any)) {
+	defer func() {
+		if r := recover(); r != nil {
+			onPanic(i, r)
+		}
+	}()
+	fn(i, buf)
 }
 
 // outputPath is the file a page URL is served from.
