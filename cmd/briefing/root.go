@@ -53,6 +53,9 @@ for every front-matter key.`),
 		newBuildCmd(stdout, stderr, getenv),
 		newCheckCmd(stdout, getenv),
 		newVersionCmd(stdout),
+		newServeCmd(stdout, stderr),
+		newInitCmd(stdout),
+		newNewCmd(stdout, stderr),
 	)
 	return root
 }
