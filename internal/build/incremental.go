@@ -372,20 +372,27 @@ func (b *Incremental) affected(site *content.Site) map[string]bool {
 	return only
 }
 
+// knownKinds are the generated pages whose dependencies bodyOnlyPages and
+// dependsOn know; any other generated page is rendered on every change.
+var knownKinds = map[content.Kind]bool{
+	content.KindTimeline: true, content.KindFigures: true, content.KindQuotes: true,
+	content.KindSources: true, content.KindBrief: true, content.KindNotFound: true,
+}
+
 // bodyOnlyPages returns the URLs of the pages to render after a body-only
 // edit: the edited pages, and the one-page brief when one of them is a
 // topic (it holds every topic's body). Nothing else shows a body.
 func (b *Incremental) bodyOnlyPages(site *content.Site) map[string]bool {
 	only := map[string]bool{}
+	topic := false
 	for f := range b.dirty {
 		p := b.good.byFile[f]
 		only[p.URL] = true
-		if p.Kind == content.KindTopic {
-			for _, g := range site.Generated {
-				if g.Kind == content.KindBrief {
-					only[g.URL] = true
-				}
-			}
+		topic = topic || p.Kind == content.KindTopic
+	}
+	for _, g := range site.Generated {
+		if g.Kind == content.KindBrief && topic || !knownKinds[g.Kind] {
+			only[g.URL] = true
 		}
 	}
 	return only
@@ -766,8 +773,12 @@ func dependsOn(s *content.Site, p *content.Page, keys map[depKey]bool) bool {
 		return has("sources", "")
 	case content.KindBrief:
 		return has("brief", "") || has("people", "") || has("figures", "") || has("timeline", "") || has("sources", "")
+	case content.KindPage, content.KindNotFound:
+		return false
 	}
-	return false
+	// A generated page of a kind these rules do not know may show
+	// anything: render it on every change.
+	return p.File == "" && len(keys) > 0
 }
 
 func anyPage(pages []*content.Page, has func(kind, id string) bool) bool {

@@ -44,6 +44,7 @@ func testTheme() fstest.MapFS {
 		"templates/sources.html":  {Data: []byte(`{{define "main"}}{{range .Site.Sources}}<li>{{.Title}}{{range .CitedBy}} {{.Title}}{{end}}{{end}}{{end}}`)},
 		"templates/brief.html":    {Data: []byte(`{{define "main"}}{{with .Site.Home}}{{.Summary}}{{end}}{{range .Site.Topics}}{{$.BriefBody .}}{{end}}{{range .Site.People}}{{.Person.Name}}{{end}}{{range .Site.Sources}}{{.Title}}{{end}}{{end}}`)},
 		"templates/404.html":      {Data: []byte(`{{define "main"}}not found{{end}}`)},
+		"templates/search.html":   {Data: []byte(`{{define "main"}}{{range .Site.People}}{{.Person.Name}}{{end}}{{range .Site.Quotes}}{{.Text}}{{end}}{{range .Site.Timeline}}{{.Title}}{{end}}{{end}}`)},
 		"static/css/site.css":     {Data: []byte(`body{}`)},
 	}
 }
@@ -209,7 +210,7 @@ func testIncremental(t *testing.T, theme fs.FS) {
 		{"a section folder removed", remove("content/sec-new"), []string{"content/sec-new"}, false, false},
 		{"a topic retitled", edit("content/topic-000.md", "title: Topic 0", "title: Topic Zero"), []string{"content/topic-000.md"}, false, false},
 		{"the home updates", edit("content/_index.md", "updates:\n", "updates:\n  - date: 2026-01-01\n    text: Later.\n"), []string{"content/_index.md"}, false, false},
-		{"a stylesheet", create("static/css/site.css", "body{color:red}"), []string{"static/css/site.css"}, true, false},
+		{"a stylesheet", create("static/css/site.css", "body{color:red}"), []string{"static/css/site.css"}, false, false},
 		{"a template", create("templates/404.html", `{{define "main"}}gone{{end}}`), []string{"templates/404.html"}, false, false},
 		{"the config", edit("briefing.yaml", "Side B", "Side Bee"), []string{"briefing.yaml"}, false, false},
 	}
