@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path"
+	"strings"
 	"sync"
 )
 
@@ -157,17 +159,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// anyAsset reports whether paths holds a file other than a page: pages
-// show it, so every open page should reload.
+// anyAsset reports whether paths holds a file that pages load (a style
+// sheet, a script, an image, a font): every open page should reload.
+// Pages and machine files (a feed, a search index) do not count.
 func anyAsset(paths []string) bool {
 	for _, p := range paths {
-		if !isPage(p) {
+		switch strings.ToLower(path.Ext(p)) {
+		case ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2":
 			return true
 		}
 	}
 	return false
-}
-
-func isPage(p string) bool {
-	return len(p) > 5 && p[len(p)-5:] == ".html"
 }

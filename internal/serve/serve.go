@@ -112,18 +112,21 @@ func Run(ctx context.Context, opts Options) error {
 	if quiet <= 0 {
 		quiet = DefaultQuiet
 	}
+	wt, err := newWatcher(bopts.Source, errw)
+	if err != nil {
+		srv.Close()
+		hs.Close()
+		return err
+	}
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	watched := make(chan error, 1)
-	go func() {
-		watched <- Watch(watchCtx, bopts.Source, quiet, errw, rebuild)
-	}()
+	go func() { watched <- wt.run(watchCtx, quiet, rebuild) }()
 
 	fmt.Fprintf(out, "serving %s on %s (press Ctrl-C to stop)\n", sourceName(bopts.Source), url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
-	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-served:

@@ -26,18 +26,41 @@ var watched = []string{"briefing.yaml", "content", "templates", "static"}
 // goroutine, so events arriving during fn make the next call. Watch
 // returns when ctx is done; errors from the watcher go to log.
 func Watch(ctx context.Context, root string, quiet time.Duration, log io.Writer, fn func(paths []string)) error {
+	w, err := newWatcher(root, log)
+	if err != nil {
+		return err
+	}
+	return w.run(ctx, quiet, fn)
+}
+
+// watcher is a started fsnotify watch over a site folder.
+type watcher struct {
+	w    *fsnotify.Watcher
+	root string
+	log  io.Writer
+}
+
+// newWatcher starts watching root; changes made after it returns are seen.
+func newWatcher(root string, log io.Writer) (*watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("watch %s: %w", root, err)
+		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
-	defer w.Close()
 	if err := w.Add(root); err != nil {
-		return fmt.Errorf("watch %s: %w", root, err)
+		w.Close()
+		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
 	for _, dir := range watched[1:] {
 		addTree(w, root, filepath.Join(root, dir), log)
 	}
+	return &watcher{w: w, root: root, log: log}, nil
+}
 
+// run delivers batches of changes to fn until ctx is done, then closes
+// the watch.
+func (wt *watcher) run(ctx context.Context, quiet time.Duration, fn func(paths []string)) error {
+	w, root, log := wt.w, wt.root, wt.log
+	defer w.Close()
 	pending := map[string]bool{}
 	var timer *time.Timer
 	var fire <-chan time.Time
