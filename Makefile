@@ -4,7 +4,7 @@ BIN     ?= bin/briefing
 PUBLIC  ?= public
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
-.PHONY: all build site test bench fuzz clean validate web-deps
+.PHONY: all build site test bench fuzz clean validate validate-feeds web-deps
 
 all: build
 
@@ -42,6 +42,16 @@ validate: build web-deps
 	java -jar .ci/web/node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --also-check-css .cache/validate .cache/validate-fixture
 	@echo "vnu: no errors or warnings"
 	node .ci/web/a11y.mjs .cache/validate /briefings/riyadh/
+
+## validate-feeds: check the built feed against the Atom schema (RFC 4287,
+## RELAX NG) with jing and the sitemap against the sitemaps.org XSD with
+## xmllint; needs the Debian packages jing and libxml2-utils
+validate-feeds: build
+	rm -rf .cache/feeds
+	./$(BIN) build --quiet --source . --destination .cache/feeds --base-url $(VALIDATE_BASE)
+	xmllint --noout --schema testdata/schemas/sitemap.xsd .cache/feeds/sitemap.xml
+	jing -c testdata/schemas/atom.rnc .cache/feeds/feed.xml
+	@echo "feeds: feed.xml and sitemap.xml are valid"
 
 web-deps: .ci/web/node_modules/.package-lock.json
 .ci/web/node_modules/.package-lock.json: .ci/web/package.json .ci/web/package-lock.json

@@ -38,7 +38,7 @@ func TestExitCodes(t *testing.T) {
 		wantOut  string // substring of stdout
 		wantErr  string // substring of stderr
 	}{
-		{"build ok", []string{"build", "-s", fixture, "-d", filepath.Join(t.TempDir(), "out")}, 0, "built 12 pages", ""},
+		{"build ok", []string{"build", "-s", fixture, "-d", filepath.Join(t.TempDir(), "out")}, 0, "built 13 pages", ""},
 		{"content error", []string{"build", "-s", bad, "-d", filepath.Join(t.TempDir(), "out")}, 1, "", "content/_index.md:2: invalid YAML"},
 		{"unknown flag", []string{"build", "--nope"}, 2, "", "unknown flag: --nope"},
 		{"extra argument", []string{"build", "extra"}, 2, "", `unexpected argument "extra"`},

@@ -39,6 +39,10 @@ type Options struct {
 	Theme fs.FS
 	// LiveReload injects the preview server's reload script.
 	LiveReload bool
+	// Minify minifies HTML, CSS, JavaScript, JSON and XML. Off in the
+	// zero value (readable goldens, a fast preview); the build command
+	// turns it on unless --minify=false.
+	Minify bool
 }
 
 // Result describes a finished build.
@@ -156,9 +160,16 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	if l.HasErrors() {
 		return res, l
 	}
-	out, ds := render.Site(ctx, site, parsed.Docs, in.Templates, md, render.Options{BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload})
+	static, table, ds := staticFiles(ctx, in.Static, opts.Minify)
+	l.Add(ds...)
+	out, ds := render.Site(ctx, site, parsed.Docs, in.Templates, md, render.Options{BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table})
 	l.Add(ds...)
 	t.done("render")
+	machine, ds := machineFiles(site, cfg.BaseURL)
+	l.Add(ds...)
+	out, ds = minifyOutputs(ctx, append(out, machine...), opts.Minify)
+	l.Add(ds...)
+	t.done("outputs")
 	if l.HasErrors() {
 		return res, l
 	}
@@ -169,7 +180,7 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	for _, p := range site.Generated {
 		res.Pages[p.Kind]++
 	}
-	res.Files = mergeStatic(out, in.Static, &l)
+	res.Files = mergeStatic(out, static, &l)
 	return res, l
 }
 

@@ -74,6 +74,8 @@ type snapshot struct {
 	urls   map[string]bool   // the URLs of every page
 	files  map[string][]byte
 	static []string // the paths of the static files
+	extra  []string // the paths of the machine files (feed, sitemap, ...)
+	assets map[string]render.Asset
 	nav    string
 	diags  diag.List // resolve's, which a body-only edit does not rerun
 }
@@ -175,22 +177,32 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 	}
 	l.Add(resolved...)
 
-	ropts := render.Options{BaseURL: cfg.BaseURL, LiveReload: b.opts.LiveReload}
+	static, table, ds := staticFiles(ctx, b.static, b.opts.Minify)
+	l.Add(ds...)
+	if b.good != nil && !sameAssets(table, b.good.assets) {
+		only = nil // every page links the style sheet
+	}
+	ropts := render.Options{BaseURL: cfg.BaseURL, LiveReload: b.opts.LiveReload, Assets: table}
 	if only != nil {
 		ropts.Only = func(p *content.Page) bool { return only[p.URL] }
 	}
 	out, ds := render.Site(ctx, site, b.docs, b.templates, b.md, ropts)
 	l.Add(ds...)
+	rendered := len(out)
+	machine, ds := machineFiles(site, cfg.BaseURL)
+	l.Add(ds...)
+	out, ds = minifyOutputs(ctx, append(out, machine...), b.opts.Minify)
+	l.Add(ds...)
 	if l.HasErrors() {
 		return fail()
 	}
-	up := b.merge(site, out, resolved, &l)
+	up := b.merge(site, out, machine, static, table, resolved, &l)
 	if l.HasErrors() {
 		return fail()
 	}
 	l.Sort()
 	b.dirty, b.full = nil, false
-	up.Rendered = len(out)
+	up.Rendered = rendered
 	up.Elapsed = time.Since(start)
 	return up, l, nil
 }
@@ -453,10 +465,12 @@ func idOf(f string) string {
 	return strings.TrimSuffix(id, "/_index")
 }
 
-// merge assembles the whole site from the freshly rendered pages, the
-// previous good build for the rest, and the static files; it reports
-// what changed and keeps the result as the new good build.
-func (b *Incremental) merge(site *content.Site, out []render.Output, resolved diag.List, l *diag.List) Update {
+// merge assembles the whole site from the freshly rendered pages and
+// machine files (out, of which machine names the latter), the previous good
+// build for the rest, and the static files (fingerprinted as the asset
+// table says); it reports what changed and keeps the result as the new good
+// build.
+func (b *Incremental) merge(site *content.Site, out, machine []render.Output, staticFiles []content.Asset, table map[string]render.Asset, resolved diag.List, l *diag.List) Update {
 	prev := b.good
 	if prev == nil {
 		prev = &snapshot{}
@@ -487,14 +501,24 @@ func (b *Incremental) merge(site *content.Site, out []render.Output, resolved di
 	for _, p := range prev.static {
 		delete(files, p)
 	}
+	extra := make([]string, len(machine))
+	for i, o := range machine {
+		extra[i] = o.Path
+	}
+	for _, p := range prev.extra {
+		if !slices.Contains(extra, p) {
+			delete(files, p)
+			changed = append(changed, p)
+		}
+	}
 	for _, o := range out {
 		if old, ok := prev.files[o.Path]; !ok || !bytes.Equal(old, o.Data) {
 			changed = append(changed, o.Path)
 		}
 		files[o.Path] = o.Data
 	}
-	static := make([]string, 0, len(b.static))
-	for _, a := range b.static {
+	static := make([]string, 0, len(staticFiles))
+	for _, a := range staticFiles {
 		if _, taken := files[a.Path]; taken {
 			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a page (/%s); rename or remove it", a.Path)
 			continue
@@ -514,7 +538,7 @@ func (b *Incremental) merge(site *content.Site, out []render.Output, resolved di
 		return Update{}
 	}
 	sort.Strings(changed)
-	g.files, g.static = files, static
+	g.files, g.static, g.extra, g.assets = files, static, extra, table
 	b.good = g
 	return Update{Files: files, Changed: slices.Compact(changed), Pages: len(site.Pages) + len(site.Generated)}
 }
@@ -771,6 +795,8 @@ func dependsOn(s *content.Site, p *content.Page, keys map[depKey]bool) bool {
 		return has("quotes", "") || has("people", "")
 	case content.KindSources:
 		return has("sources", "")
+	case content.KindSearch:
+		return len(keys) > 0 // it lists every person, page, quote, event and figure
 	case content.KindBrief:
 		return has("brief", "") || has("people", "") || has("figures", "") || has("timeline", "") || has("sources", "")
 	case content.KindPage, content.KindNotFound:

@@ -10,8 +10,9 @@ import (
 
 // urls builds links under the base URL.
 type urls struct {
-	base string // absolute base URL with trailing slash, or "/"
-	path string // its path, "/" or "/sub/path/"
+	base   string           // absolute base URL with trailing slash, or "/"
+	path   string           // its path, "/" or "/sub/path/"
+	assets map[string]Asset // fingerprinted static files; see Options.Assets
 }
 
 func newURLs(base string) urls {
@@ -101,6 +102,13 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
 		"add":           func(a, b int) int { return a + b },
+		// asset links a static file by its fingerprinted name;
+		// integrity is the value for the link's integrity attribute.
+		"asset":     u.asset,
+		"integrity": u.integrity,
+		// jsonLD is the page's structured data (schema.org) as JSON,
+		// for <script type="application/ld+json">.
+		"jsonLD": func(v *View) (template.JS, error) { return jsonLD(s, u, v) },
 	}
 }
 

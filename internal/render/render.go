@@ -30,6 +30,10 @@ type Options struct {
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
 	Only func(*content.Page) bool
+	// Assets maps a static file's path ("css/site.css") to the name it is
+	// served under and its integrity value, for the asset and integrity
+	// template functions. Nil links static files by their own paths.
+	Assets map[string]Asset
 }
 
 // Output is one file of the built site.
@@ -45,6 +49,7 @@ type Output struct {
 func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc, templates []content.Asset, md *markdown.Markdown, opts Options) ([]Output, diag.List) {
 	var l diag.List
 	u := newURLs(opts.BaseURL)
+	u.assets = opts.Assets
 	frags := &fragments{}
 	set, ds := parseTemplates(templates, funcs(site, u, frags))
 	frags.base = set.base

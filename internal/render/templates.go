@@ -22,6 +22,7 @@ var kindFiles = []content.Kind{
 	content.KindHome, content.KindTopic, content.KindSection, content.KindPeople,
 	content.KindPerson, content.KindPage, content.KindTimeline, content.KindFigures,
 	content.KindQuotes, content.KindSources, content.KindBrief, content.KindNotFound,
+	content.KindSearch,
 }
 
 // parseTemplates parses layout.html, partials/*.html and one file per page

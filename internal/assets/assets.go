@@ -1,0 +1,173 @@
+// Package assets prepares the site's files for serving: it minifies HTML,
+// CSS, JavaScript, JSON, SVG and XML, and fingerprints style sheets and
+// scripts, naming each after a hash of its content ("css/site.css" becomes
+// "css/site.1a2b3c4d5e6f.css") so that hosts may cache them forever, with a
+// Subresource Integrity value for the page that links them.
+//
+// It sits beside render in the pipeline: build hands it the static files
+// before render (render links the fingerprinted names) and the rendered
+// pages after. It works on bytes in memory, never touches the disk and
+// imports no other stage.
+package assets
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// Ref is where a fingerprinted file is served and how a page checks it.
+type Ref struct {
+	// Path is the file's new path, relative to the site root
+	// ("css/site.1a2b3c4d5e6f.css").
+	Path string
+	// Integrity is the Subresource Integrity value of the file's bytes
+	// ("sha384-...").
+	Integrity string
+}
+
+// fingerprinted are the extensions whose files are renamed after their
+// content: the files pages link with <link> and <script>.
+var fingerprinted = map[string]bool{".css": true, ".js": true}
+
+// hashLen is the number of hex digits of SHA-256 kept in a file name: 48
+// bits, so that two versions of one file never share a name in practice.
+const hashLen = 12
+
+// Fingerprint renames every style sheet and script after a hash of its
+// bytes and returns the files, sorted by path, with a Ref for each renamed
+// file keyed by its original path. Other files pass through unchanged.
+// Fingerprint after minifying: the hash and the integrity value are of the
+// bytes served. The Data slices are shared with files, not copied.
+func Fingerprint(files []content.Asset) ([]content.Asset, map[string]Ref) {
+	out := make([]content.Asset, len(files))
+	refs := map[string]Ref{}
+	for i, f := range files {
+		out[i] = f
+		ext := path.Ext(f.Path)
+		if !fingerprinted[ext] {
+			continue
+		}
+		sum := sha256.Sum256(f.Data)
+		name := strings.TrimSuffix(f.Path, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
+		sri := sha512.Sum384(f.Data)
+		refs[f.Path] = Ref{Path: name, Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:])}
+		out[i].Path = name
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, refs
+}
+
+// mediaTypes maps the extensions Minify handles to their media types.
+var mediaTypes = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".js":   "text/javascript",
+	".mjs":  "text/javascript",
+	".json": "application/json",
+	".svg":  "image/svg+xml",
+	".xml":  "text/xml",
+}
+
+// newMinifier returns the one minifier set-up. HTML keeps its document
+// tags, end tags and attribute quotes: pages stay easy to read for tools
+// that do not implement the whole HTML parsing algorithm, at a cost of a
+// few bytes. Scripts inside pages (JSON-LD) are minified by their type.
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return m
+}
+
+// Minify returns files with every HTML, CSS, JavaScript, JSON, SVG and XML
+// file minified; other files pass through unchanged. Files are minified on
+// GOMAXPROCS workers, each into its own slot, so the result does not
+// depend on scheduling. A file the minifier cannot read is kept as it was
+// and reported as an error at its Origin. The input slice and its Data are
+// not modified.
+func Minify(ctx context.Context, files []content.Asset) ([]content.Asset, diag.List) {
+	m := newMinifier()
+	out := make([]content.Asset, len(files))
+	copy(out, files)
+	errs := make([]error, len(files))
+	parallel(ctx, len(files), func(i int, buf *bytes.Buffer) {
+		mt, ok := mediaTypes[path.Ext(files[i].Path)]
+		if !ok {
+			return
+		}
+		if err := m.Minify(mt, buf, bytes.NewReader(files[i].Data)); err != nil {
+			errs[i] = err
+			return
+		}
+		out[i].Data = bytes.Clone(buf.Bytes())
+	})
+	var l diag.List
+	for i, err := range errs {
+		if err != nil {
+			l.Errorf(diag.Pos{File: origin(files[i])}, "cannot minify: %v; fix the file or build with --minify=false", err)
+		}
+	}
+	if ctx.Err() != nil {
+		l.Errorf(diag.Pos{File: "."}, "build cancelled")
+	}
+	return out, l
+}
+
+// origin is the file named in messages: the site file, without the
+// built-in marker, or the output path.
+func origin(a content.Asset) string {
+	if a.Origin == "" {
+		return a.Path
+	}
+	return strings.TrimPrefix(a.Origin, "(built-in) ")
+}
+
+// parallel calls fn for each index in [0, n) on GOMAXPROCS workers, each
+// with its own scratch buffer, reset before each call.
+func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				buf.Reset()
+				fn(i, &buf)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,227 @@
+package syndicate
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/briefing-dev/briefing/internal/content"
+)
+
+// The JSON API: the whole briefing graph in one document, described by the
+// JSON Schema the theme ships at /api/briefing.schema.json. Every item
+// carries "url", the absolute URL of the page of the briefing that shows
+// it; a source's own address is its "link". Dates keep the precision they
+// were written with: YYYY, YYYY-MM or YYYY-MM-DD. Lists are never null.
+
+type apiDoc struct {
+	Schema      string        `json:"$schema"`
+	Title       string        `json:"title"`
+	Description string        `json:"description,omitempty"`
+	Language    string        `json:"language,omitempty"`
+	Publisher   string        `json:"publisher,omitempty"`
+	URL         string        `json:"url"`
+	Feed        string        `json:"feed,omitempty"`
+	Updated     string        `json:"updated,omitempty"`
+	Sides       []apiSide     `json:"sides"`
+	Takeaways   []apiTakeaway `json:"takeaways"`
+	Updates     []apiUpdate   `json:"updates"`
+	People      []apiPerson   `json:"people"`
+	Topics      []apiPage     `json:"topics"`
+	Pages       []apiPage     `json:"pages"`
+	Quotes      []apiQuote    `json:"quotes"`
+	Events      []apiEvent    `json:"events"`
+	Figures     []apiFigure   `json:"figures"`
+	Sources     []apiSource   `json:"sources"`
+}
+
+type apiSide struct {
+	ID     string   `json:"id"`
+	Label  string   `json:"label"`
+	People []string `json:"people"`
+}
+
+type apiTakeaway struct {
+	Text string `json:"text"`
+	Page string `json:"page,omitempty"`
+	URL  string `json:"url"`
+}
+
+type apiUpdate struct {
+	Date string `json:"date"`
+	Text string `json:"text"`
+}
+
+type apiPerson struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Role        string   `json:"role,omitempty"`
+	Affiliation string   `json:"affiliation,omitempty"`
+	Side        string   `json:"side"`
+	AtTable     bool     `json:"at_table"`
+	AtTableNote string   `json:"at_table_note,omitempty"`
+	Aliases     []string `json:"aliases"`
+	Summary     string   `json:"summary,omitempty"`
+	URL         string   `json:"url"`
+}
+
+type apiPage struct {
+	ID            string   `json:"id"`
+	Kind          string   `json:"kind"`
+	Title         string   `json:"title"`
+	Summary       string   `json:"summary,omitempty"`
+	Date          string   `json:"date,omitempty"`
+	Updated       string   `json:"updated,omitempty"`
+	Participants  []string `json:"participants"`
+	OpenQuestions []string `json:"open_questions"`
+	URL           string   `json:"url"`
+}
+
+type apiQuote struct {
+	By         string `json:"by"`
+	Speaker    string `json:"speaker,omitempty"`
+	SpeakerURL string `json:"speaker_url,omitempty"`
+	Text       string `json:"text"`
+	Context    string `json:"context,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Source     string `json:"source,omitempty"`
+	Page       string `json:"page"`
+	URL        string `json:"url"`
+}
+
+type apiEvent struct {
+	Date   string `json:"date"`
+	Title  string `json:"title"`
+	Detail string `json:"detail,omitempty"`
+	Source string `json:"source,omitempty"`
+	Page   string `json:"page"`
+	URL    string `json:"url"`
+}
+
+type apiFigure struct {
+	Value  string `json:"value"`
+	Label  string `json:"label"`
+	Detail string `json:"detail,omitempty"`
+	Source string `json:"source,omitempty"`
+	Page   string `json:"page"`
+	URL    string `json:"url"`
+}
+
+type apiSource struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Publisher string   `json:"publisher,omitempty"`
+	Link      string   `json:"link,omitempty"`
+	Date      string   `json:"date,omitempty"`
+	Page      string   `json:"page"`
+	CitedBy   []string `json:"cited_by"`
+	URL       string   `json:"url"`
+}
+
+// api returns the JSON API document of site.
+func api(s *content.Site, u links) ([]byte, error) {
+	c := s.Config
+	d := apiDoc{
+		Schema: u.abs(SchemaPath), Title: c.Title, Description: c.Description,
+		Language: c.Language, Publisher: c.Publisher, URL: u.abs(""), Updated: s.Updated.String(),
+		Sides: []apiSide{}, Takeaways: []apiTakeaway{}, Updates: []apiUpdate{},
+		People: []apiPerson{}, Topics: []apiPage{}, Pages: []apiPage{}, Quotes: []apiQuote{},
+		Events: []apiEvent{}, Figures: []apiFigure{}, Sources: []apiSource{},
+	}
+	if u.absolute {
+		d.Feed = u.abs(FeedPath)
+	}
+	for _, sd := range c.Sides {
+		side := apiSide{ID: sd.ID, Label: sd.Label, People: []string{}}
+		for _, p := range s.PeopleOnSide(sd.ID) {
+			side.People = append(side.People, personID(p))
+		}
+		d.Sides = append(d.Sides, side)
+	}
+	if h := s.Home; h != nil {
+		for _, t := range h.Takeaways {
+			tk := apiTakeaway{Text: t.Text, Page: t.Page.ID, URL: u.abs(h.URL)}
+			if p := s.Page(t.Page.ID); p != nil && t.Page.ID != "" {
+				tk.URL = u.abs(p.URL)
+			}
+			d.Takeaways = append(d.Takeaways, tk)
+		}
+		for _, up := range h.Updates {
+			d.Updates = append(d.Updates, apiUpdate{Date: up.Date.String(), Text: up.Text})
+		}
+	}
+	for _, p := range s.People {
+		pr := p.Person
+		d.People = append(d.People, apiPerson{
+			ID: personID(p), Name: pr.Name, Role: pr.Role, Affiliation: pr.Affiliation,
+			Side: pr.Side.ID, AtTable: pr.AtTable.Present, AtTableNote: pr.AtTable.Note,
+			Aliases: orEmpty(pr.Aliases), Summary: p.Summary, URL: u.abs(p.URL),
+		})
+	}
+	for _, p := range s.Topics {
+		d.Topics = append(d.Topics, apiPageOf(p, u))
+	}
+	for _, p := range s.Pages {
+		if p.Kind != content.KindTopic && p.Kind != content.KindPerson && p.Kind != content.KindHome {
+			d.Pages = append(d.Pages, apiPageOf(p, u))
+		}
+	}
+	for _, q := range s.Quotes {
+		aq := apiQuote{By: q.By.ID, Text: q.Text, Context: q.Context, Date: q.Date.String(),
+			Source: q.Source.ID, Page: q.Page.ID, URL: u.abs(q.Page.URL)}
+		if q.Speaker != nil {
+			aq.Speaker, aq.SpeakerURL = q.Speaker.Person.Name, u.abs(q.Speaker.URL)
+		}
+		d.Quotes = append(d.Quotes, aq)
+	}
+	for _, e := range s.Timeline {
+		d.Events = append(d.Events, apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
+			Source: e.Source.ID, Page: e.Page.ID, URL: u.abs(e.Page.URL)})
+	}
+	for _, f := range s.Figures {
+		d.Figures = append(d.Figures, apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail,
+			Source: f.Source.ID, Page: f.Page.ID, URL: u.abs(f.Page.URL)})
+	}
+	for _, src := range s.Sources {
+		as := apiSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Link: src.URL,
+			Date: src.Date.String(), CitedBy: []string{}, URL: u.abs("sources/") + "#source-" + src.ID}
+		if src.Page != nil {
+			as.Page = src.Page.ID
+		}
+		for _, p := range src.CitedBy {
+			as.CitedBy = append(as.CitedBy, u.abs(p.URL))
+		}
+		d.Sources = append(d.Sources, as)
+	}
+	return marshalJSON(d)
+}
+
+func apiPageOf(p *content.Page, u links) apiPage {
+	ap := apiPage{ID: p.ID, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary,
+		Date: p.Date.String(), Updated: p.Updated.String(), Participants: []string{},
+		OpenQuestions: orEmpty(p.OpenQuestions), URL: u.abs(p.URL)}
+	for _, r := range p.Participants {
+		ap.Participants = append(ap.Participants, r.ID)
+	}
+	return ap
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// marshalJSON returns v as indented JSON with a final newline. <, > and &
+// inside strings are written as \u003c, \u003e and \u0026, so that no
+// markup from the content appears in the file even if a host serves it
+// with the wrong type.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
