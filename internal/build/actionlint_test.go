@@ -26,3 +26,11 @@ func lintWorkflow(t *testing.T, name string, data []byte) []string {
 	}
 	return out
 }
+
+// TestLintWorkflowFails makes sure the workflow check can fail.
+func TestLintWorkflowFails(t *testing.T) {
+	bad := []byte("on: push\njobs:\n  build:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          path: ${{ steps.nope.outputs.x }}\n")
+	if errs := lintWorkflow(t, "bad.yml", bad); len(errs) == 0 {
+		t.Errorf("actionlint found nothing wrong with a job without runs-on")
+	}
+}
