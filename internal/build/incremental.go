@@ -429,6 +429,7 @@ func (b *Incremental) bodyOnly() (*content.Site, diag.List) {
 	for f := range b.dirty {
 		old, pf := b.good.byFile[f], b.parsed[f]
 		old.Headings, old.Links, old.Words = pf.page.Headings, pf.page.Links, pf.page.Words
+		old.Body, old.EmbeddedBody = pf.page.Body, pf.page.EmbeddedBody
 		pf.page = old
 		b.parsed[f] = pf
 	}

@@ -59,6 +59,15 @@ type Page struct {
 	Updates       []Update
 	Person        *Person
 
+	// Body is the page's Markdown body as HTML, made by goldmark with raw
+	// HTML left out and links to other pages written relative to this
+	// page's URL, so they work under any base URL.
+	Body string
+	// EmbeddedBody is, for topic pages, the body rendered to sit inside the
+	// one-page brief: ids prefixed with the page's id and "--", headings one
+	// level deeper. Links stay relative; the brief sits at the same depth.
+	EmbeddedBody string
+
 	// Headings are the body's headings in order, for a table of contents.
 	Headings []Heading
 	// Links are the body's link destinations with their positions.

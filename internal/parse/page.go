@@ -7,6 +7,7 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -124,7 +125,7 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	if keys == nil && ds.HasErrors() {
 		p.Invalid = true
 		p.Title = path.Base(p.URL)
-		return p, md.Parse(nil), l
+		return p, nil, l
 	}
 	fill(p, &fm, keys, &l)
 
@@ -143,7 +144,77 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 		p.Links = append(p.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset)})
 	}
 	p.Words = words
-	return p, doc, l
+	if err := renderBody(p, doc, md); err != nil {
+		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
+	}
+	// The AST is the largest thing a build would hold; the HTML is all
+	// later stages need, so the document is not handed on.
+	return p, nil, l
+}
+
+// renderBody writes the page's body as HTML (and, for topics, the variant
+// embedded in the brief), with links to other pages' files turned into
+// URLs relative to the page. Resolve checks later that each target exists.
+func renderBody(p *content.Page, doc *markdown.Doc, md *markdown.Markdown) error {
+	targets := map[string]string{}
+	frags := map[string]string{}
+	for _, ln := range p.Links {
+		if u, ok := linkURL(p, ln.Dest); ok {
+			targets[ln.Dest] = u
+		}
+		if len(ln.Dest) > 1 && ln.Dest[0] == '#' {
+			frags[ln.Dest] = "#" + p.ID + "--" + ln.Dest[1:]
+		}
+	}
+	doc.RewriteLinks(targets)
+	var buf bytes.Buffer
+	if err := md.Render(&buf, doc); err != nil {
+		return err
+	}
+	p.Body = buf.String()
+	if p.Kind != content.KindTopic {
+		return nil
+	}
+	buf.Reset()
+	doc.RewriteLinks(frags)
+	doc.Embed(p.ID+"--", 1)
+	if err := md.Render(&buf, doc); err != nil {
+		return err
+	}
+	p.EmbeddedBody = buf.String()
+	return nil
+}
+
+// linkURL maps a link to a content file ("participants/x.md#bio", relative
+// to the linking page's file) to the target page's URL relative to the
+// linking page's URL ("../participants/x/#bio"). It reports false for
+// links that do not name a .md file.
+func linkURL(p *content.Page, dest string) (string, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasSuffix(u.Path, ".md") || strings.HasPrefix(u.Path, "/") {
+		return "", false
+	}
+	target := &content.Page{File: path.Join(path.Dir(p.File), u.Path)}
+	if !strings.HasPrefix(target.File, "content/") {
+		return "", false
+	}
+	placePage(target, "")
+	rel := relativeURL(p.URL, target.URL)
+	if u.Fragment != "" {
+		rel += "#" + u.Fragment
+	}
+	return rel, true
+}
+
+// relativeURL returns the URL of page to, relative to page from. Both are
+// site paths without a leading slash ("", "talks/", "a/b/").
+func relativeURL(from, to string) string {
+	depth := strings.Count(from, "/")
+	rel := strings.Repeat("../", depth) + to
+	if rel == "" {
+		return "./"
+	}
+	return rel
 }
 
 // placePage sets a page's id, kind, section and URL from its path.

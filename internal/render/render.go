@@ -70,7 +70,11 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		p := pages[i]
 		doc := docs[p.File]
-		if doc == nil || !opts.wants(p) {
+		if !opts.wants(p) {
+			return
+		}
+		if doc == nil {
+			bodies[i] = template.HTML(p.Body)
 			return
 		}
 		doc.RewriteLinks(u.targets(site.LinkTargets(p.File)))
@@ -91,13 +95,27 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	brief := opts.wantsBrief(site)
 	for _, t := range site.Topics {
 		doc := docs[t.File]
-		if doc == nil || !brief {
+		if !brief {
+			continue
+		}
+		if doc == nil {
+			briefBodies[t] = template.HTML(t.EmbeddedBody)
 			continue
 		}
 		buf.Reset()
-		doc.Embed(t.ID+"--", 1)
+		prefix := t.ID + "--"
+		// Links to a fragment of the same body follow its ids.
+		frags, back := map[string]string{}, map[string]string{}
+		for _, ln := range t.Links {
+			if len(ln.Dest) > 1 && ln.Dest[0] == '#' {
+				frags[ln.Dest], back["#"+prefix+ln.Dest[1:]] = "#"+prefix+ln.Dest[1:], ln.Dest
+			}
+		}
+		doc.RewriteLinks(frags)
+		doc.Embed(prefix, 1)
 		err := md.Render(&buf, doc)
 		doc.Embed("", 0)
+		doc.RewriteLinks(back)
 		if err == nil {
 			briefBodies[t] = template.HTML(buf.String())
 		}
