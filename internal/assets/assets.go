@@ -105,6 +105,27 @@ func newMinifier() *minify.M {
 	return m
 }
 
+// Minifier minifies one file at a time. It is safe for concurrent use.
+type Minifier struct{ m *minify.M }
+
+// NewMinifier returns a Minifier with the one minifier set-up.
+func NewMinifier() *Minifier { return &Minifier{m: newMinifier()} }
+
+// File returns data minified by the media type of p's extension, or data
+// itself for types it does not handle. It does not keep data.
+func (m *Minifier) File(p string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(p)]
+	if !ok {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := m.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // Minify returns files with every HTML, CSS, JavaScript, JSON, SVG and XML
 // file minified; other files pass through unchanged. Files are minified on
 // GOMAXPROCS workers, each into its own slot, so the result does not

@@ -147,8 +147,8 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	parsed, ds := parse.Pages(ctx, in.Files, cfg.PeopleSection, md)
 	l.Add(ds...)
 	t.done("parse")
-	pages := parsed.Pages[:0:0]
-	for _, p := range parsed.Pages {
+	pages := parsed[:0:0]
+	for _, p := range parsed {
 		if !p.Draft || opts.Drafts {
 			pages = append(pages, p)
 		}
@@ -162,13 +162,16 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	}
 	static, table, ds := staticFiles(ctx, in.Static, opts.Minify)
 	l.Add(ds...)
-	out, ds := render.Site(ctx, site, parsed.Docs, in.Templates, md, render.Options{BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table})
+	out, ds := render.Site(ctx, site, in.Templates, render.Options{
+		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table, Minify: pageMinifier(opts.Minify),
+	})
 	l.Add(ds...)
 	t.done("render")
 	machine, ds := machineFiles(site, cfg.BaseURL)
 	l.Add(ds...)
-	out, ds = minifyOutputs(ctx, append(out, machine...), opts.Minify)
+	machine, ds = minifyOutputs(ctx, machine, opts.Minify)
 	l.Add(ds...)
+	out = append(out, machine...)
 	t.done("outputs")
 	if l.HasErrors() {
 		return res, l

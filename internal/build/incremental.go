@@ -47,7 +47,6 @@ type Incremental struct {
 	files      map[string]content.File
 	paths      []string // keys of files, sorted; nil when stale
 	parsed     map[string]parsedFile
-	docs       map[string]*markdown.Doc
 	loadDiags  map[string]diag.List // content diagnostics by file
 	areaDiags  map[string]diag.List // config, templates and static diagnostics
 	peopleSect string
@@ -62,7 +61,6 @@ type Incremental struct {
 // parsedFile is one content file after parse.
 type parsedFile struct {
 	page  *content.Page
-	doc   *markdown.Doc
 	diags diag.List
 }
 
@@ -182,17 +180,18 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 	if b.good != nil && !sameAssets(table, b.good.assets) {
 		only = nil // every page links the style sheet
 	}
-	ropts := render.Options{BaseURL: cfg.BaseURL, LiveReload: b.opts.LiveReload, Assets: table}
+	ropts := render.Options{BaseURL: cfg.BaseURL, LiveReload: b.opts.LiveReload, Assets: table, Minify: pageMinifier(b.opts.Minify)}
 	if only != nil {
 		ropts.Only = func(p *content.Page) bool { return only[p.URL] }
 	}
-	out, ds := render.Site(ctx, site, b.docs, b.templates, b.md, ropts)
+	out, ds := render.Site(ctx, site, b.templates, ropts)
 	l.Add(ds...)
 	rendered := len(out)
 	machine, ds := machineFiles(site, cfg.BaseURL)
 	l.Add(ds...)
-	out, ds = minifyOutputs(ctx, append(out, machine...), b.opts.Minify)
+	machine, ds = minifyOutputs(ctx, machine, b.opts.Minify)
 	l.Add(ds...)
+	out = append(out, machine...)
 	if l.HasErrors() {
 		return fail()
 	}
@@ -236,7 +235,7 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		b.config, b.templates, b.static = in.Config, in.Templates, in.Static
 		b.loadDiags, b.areaDiags = map[string]diag.List{}, map[string]diag.List{}
 		b.sortDiags(l, nil, true, true)
-		b.paths, b.parsed, b.docs, b.full = nil, nil, nil, true
+		b.paths, b.parsed, b.full = nil, nil, true
 		return
 	}
 	view := subsetFS{fsys: fsys, keep: append([]string{load.ConfigFile}, keep...)}
@@ -330,14 +329,12 @@ func (b *Incremental) parse(ctx context.Context) {
 	var todo []content.File
 	if b.parsed == nil {
 		b.parsed = make(map[string]parsedFile, len(b.files))
-		b.docs = make(map[string]*markdown.Doc, len(b.files))
 		for _, p := range b.paths {
 			todo = append(todo, b.files[p])
 		}
 	} else {
 		for p := range b.dirty {
 			delete(b.parsed, p)
-			delete(b.docs, p)
 			if f, ok := b.files[p]; ok {
 				todo = append(todo, f)
 			}
@@ -346,20 +343,17 @@ func (b *Incremental) parse(ctx context.Context) {
 	if len(todo) == 0 {
 		return
 	}
-	res, l := parse.Pages(ctx, todo, b.peopleSect, b.md)
+	parsed, l := parse.Pages(ctx, todo, b.peopleSect, b.md)
 	byFile := map[string]diag.List{}
 	for _, d := range l {
 		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
 	}
-	pages := make(map[string]*content.Page, len(res.Pages))
-	for _, p := range res.Pages {
+	pages := make(map[string]*content.Page, len(parsed))
+	for _, p := range parsed {
 		pages[p.File] = p
 	}
 	for _, f := range todo {
-		b.parsed[f.Path] = parsedFile{page: pages[f.Path], doc: res.Docs[f.Path], diags: byFile[f.Path]}
-		if d := res.Docs[f.Path]; d != nil {
-			b.docs[f.Path] = d
-		}
+		b.parsed[f.Path] = parsedFile{page: pages[f.Path], diags: byFile[f.Path]}
 	}
 }
 

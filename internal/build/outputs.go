@@ -47,6 +47,15 @@ func machineFiles(site *content.Site, baseURL string) ([]render.Output, diag.Lis
 	return out, l
 }
 
+// pageMinifier returns the function render uses to minify each page as it
+// is made, or nil when minifying is off.
+func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
+	if !on {
+		return nil
+	}
+	return assets.NewMinifier().File
+}
+
 // minifyOutputs minifies rendered pages and machine files when asked.
 func minifyOutputs(ctx context.Context, out []render.Output, minify bool) ([]render.Output, diag.List) {
 	if !minify {

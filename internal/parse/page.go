@@ -58,18 +58,11 @@ var (
 	homeKeys   = []string{"takeaways", "updates"}
 )
 
-// Result is the parse stage's output: the pages, and the parsed body of
-// each, keyed by the page's File.
-type Result struct {
-	Pages []*content.Page
-	Docs  map[string]*markdown.Doc
-}
-
 // Pages parses files in parallel. peopleSection names the folder under
-// content/ whose pages are people. The result keeps the order of files.
-func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) (Result, diag.List) {
+// content/ whose pages are people. The result keeps the order of files and
+// leaves out files that could not be parsed at all.
+func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) ([]*content.Page, diag.List) {
 	pages := make([]*content.Page, len(files))
-	docs := make([]*markdown.Doc, len(files))
 	lists := make([]diag.List, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	var next atomic.Int64
@@ -83,38 +76,40 @@ func Pages(ctx context.Context, files []content.File, peopleSection string, md *
 				if i >= len(files) || ctx.Err() != nil {
 					return
 				}
-				pages[i], docs[i], lists[i] = safePage(files[i], peopleSection, md)
+				pages[i], lists[i] = safePage(files[i], peopleSection, md)
 			}
 		}()
 	}
 	wg.Wait()
-	res := Result{Docs: make(map[string]*markdown.Doc, len(files))}
+	out := make([]*content.Page, 0, len(files))
 	var l diag.List
 	for i := range files {
 		l.Add(lists[i]...)
 		if pages[i] != nil {
-			res.Pages = append(res.Pages, pages[i])
-			res.Docs[pages[i].File] = docs[i]
+			out = append(out, pages[i])
 		}
 	}
-	return res, l
+	return out, l
 }
 
 // safePage is Page with a guard: a panic inside a library on some odd input
 // becomes a diagnostic on that file instead of crashing the build.
-func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, d *markdown.Doc, l diag.List) {
+func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, l diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
-			p, d = nil, nil
+			p = nil
 			l.Errorf(diag.Pos{File: f.Path}, "internal error while parsing this file: %v; please report it with the file", r)
 		}
 	}()
 	return Page(f, peopleSection, md)
 }
 
-// Page parses one file. When its front matter cannot be read at all, the
-// page comes back marked Invalid, with the diagnostics that say why.
-func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, *markdown.Doc, diag.List) {
+// Page parses one file: its front matter into typed fields, its body into
+// HTML plus the headings, links and word count the other stages need. The
+// Markdown AST is dropped once the HTML is made: it is the largest thing a
+// build would hold. When the front matter cannot be read at all, the page
+// comes back marked Invalid, with the diagnostics that say why.
+func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, diag.List) {
 	var l diag.List
 	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
 	placePage(p, peopleSection)
@@ -125,7 +120,7 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	if keys == nil && ds.HasErrors() {
 		p.Invalid = true
 		p.Title = path.Base(p.URL)
-		return p, nil, l
+		return p, l
 	}
 	fill(p, &fm, keys, &l)
 
@@ -147,9 +142,7 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	if err := renderBody(p, doc, md); err != nil {
 		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
 	}
-	// The AST is the largest thing a build would hold; the HTML is all
-	// later stages need, so the document is not handed on.
-	return p, nil, l
+	return p, l
 }
 
 // renderBody writes the page's body as HTML (and, for topics, the variant

@@ -122,7 +122,7 @@ func TestPageErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, diags := Page(file(tc.path, tc.front, tc.body), "participants", md)
+			_, diags := Page(file(tc.path, tc.front, tc.body), "participants", md)
 			var got []string
 			for _, d := range diags {
 				if d.Severity == 0 {
@@ -151,12 +151,12 @@ quotes:
     source: article
 weight: 3
 `
-	p, doc, diags := Page(file("content/participants/sergei-lavrov.md", front, "## Биография\n\nText with [a link](../talks.md#x).\n"), "participants", markdown.New())
+	p, diags := Page(file("content/participants/sergei-lavrov.md", front, "## Биография\n\nText with [a link](../talks.md#x).\n"), "participants", markdown.New())
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", diags.Error())
 	}
-	if doc != nil {
-		t.Error("Page handed on its parsed document; the HTML body should be all that is kept")
+	if !strings.Contains(p.Body, `<h2 id="биография">`) || !strings.Contains(p.Body, `href="../../talks/#x"`) {
+		t.Errorf("Body = %q; want the heading with its id and the link relative to the page", p.Body)
 	}
 	checks := []struct {
 		name      string

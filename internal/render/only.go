@@ -7,17 +7,6 @@ import (
 // wants reports whether Site should render p: every page when Only is nil.
 func (o Options) wants(p *content.Page) bool { return o.Only == nil || o.Only(p) }
 
-// wantsBrief reports whether any page the options select is the one-page
-// brief, the only page that needs the topics' bodies rendered a second time.
-func (o Options) wantsBrief(site *content.Site) bool {
-	for _, p := range site.Generated {
-		if p.Kind == content.KindBrief && o.wants(p) {
-			return true
-		}
-	}
-	return false
-}
-
 // compact drops the slots of pages that were not rendered, keeping order.
 func compact(out []Output) []Output {
 	n := 0

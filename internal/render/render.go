@@ -16,7 +16,6 @@ import (
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
-	"github.com/briefing-dev/briefing/internal/markdown"
 )
 
 // Options are the settings rendering needs beyond the site itself.
@@ -26,6 +25,11 @@ type Options struct {
 	BaseURL string
 	// LiveReload injects the preview server's reload script into pages.
 	LiveReload bool
+	// Minify, when set, shrinks each page right after it is rendered, so
+	// the build never holds two copies of the site. It gets the output path
+	// and the page's bytes (which it must not keep) and returns new bytes.
+	// It is called from several goroutines.
+	Minify func(path string, data []byte) ([]byte, error)
 	// Only, when set, limits rendering to the pages it accepts; the others
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
@@ -43,10 +47,9 @@ type Output struct {
 	Data []byte
 }
 
-// Site renders every page of site. docs holds the parsed body of each page,
-// keyed by its file; render rewrites their links and must be their only
-// user while it runs. The result is sorted by Path.
-func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc, templates []content.Asset, md *markdown.Markdown, opts Options) ([]Output, diag.List) {
+// Site renders every page of site with the theme's templates. Page bodies
+// are already HTML (parse made them). The result is sorted by Path.
+func Site(ctx context.Context, site *content.Site, templates []content.Asset, opts Options) ([]Output, diag.List) {
 	var l diag.List
 	u := newURLs(opts.BaseURL)
 	u.assets = opts.Assets
@@ -63,63 +66,7 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 	pages := make([]*content.Page, 0, len(site.Pages)+len(site.Generated))
 	pages = append(pages, site.Generated...)
 	pages = append(pages, site.Pages...)
-
-	// Phase 1: the Markdown bodies, in parallel.
-	bodies := make([]template.HTML, len(pages))
 	errs := make([]diag.List, len(pages))
-	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
-		p := pages[i]
-		doc := docs[p.File]
-		if !opts.wants(p) {
-			return
-		}
-		if doc == nil {
-			bodies[i] = template.HTML(p.Body)
-			return
-		}
-		doc.RewriteLinks(u.targets(site.LinkTargets(p.File)))
-		if err := md.Render(buf, doc); err != nil {
-			errs[i].Errorf(diag.Pos{File: p.File}, "render Markdown: %v", err)
-			return
-		}
-		bodies[i] = template.HTML(buf.String())
-	}, onPanic(pages, errs))
-	bodyOf := make(map[*content.Page]template.HTML, len(pages))
-	for i, p := range pages {
-		bodyOf[p] = bodies[i]
-	}
-	// The brief holds every topic on one page: render their bodies again
-	// with ids prefixed so they stay unique.
-	briefBodies := make(map[*content.Page]template.HTML, len(site.Topics))
-	var buf bytes.Buffer
-	brief := opts.wantsBrief(site)
-	for _, t := range site.Topics {
-		doc := docs[t.File]
-		if !brief {
-			continue
-		}
-		if doc == nil {
-			briefBodies[t] = template.HTML(t.EmbeddedBody)
-			continue
-		}
-		buf.Reset()
-		prefix := t.ID + "--"
-		// Links to a fragment of the same body follow its ids.
-		frags, back := map[string]string{}, map[string]string{}
-		for _, ln := range t.Links {
-			if len(ln.Dest) > 1 && ln.Dest[0] == '#' {
-				frags[ln.Dest], back["#"+prefix+ln.Dest[1:]] = "#"+prefix+ln.Dest[1:], ln.Dest
-			}
-		}
-		doc.RewriteLinks(frags)
-		doc.Embed(prefix, 1)
-		err := md.Render(&buf, doc)
-		doc.Embed("", 0)
-		doc.RewriteLinks(back)
-		if err == nil {
-			briefBodies[t] = template.HTML(buf.String())
-		}
-	}
 
 	// Phase 2: the pages, in parallel.
 	out := make([]Output, len(pages))
@@ -134,15 +81,24 @@ func Site(ctx context.Context, site *content.Site, docs map[string]*markdown.Doc
 			return
 		}
 		v := &View{
-			Site: site, Page: p, Body: bodyOf[p], BaseURL: u.base, BasePath: u.path,
-			Canonical: u.abs(p.URL), Crumbs: crumbs(site, p),
-			LiveReload: opts.LiveReload, briefBodies: briefBodies,
+			Site: site, Page: p, Body: template.HTML(p.Body), BaseURL: u.base, BasePath: u.path,
+			Canonical: u.abs(p.URL), Crumbs: crumbs(site, p), LiveReload: opts.LiveReload,
 		}
 		if err := t.ExecuteTemplate(buf, "layout.html", v); err != nil {
 			errs[i].Add(templateError(err, set.origins, p))
 			return
 		}
-		out[i] = Output{Path: outputPath(p.URL), Data: bytes.Clone(buf.Bytes())}
+		path := outputPath(p.URL)
+		data := buf.Bytes()
+		if opts.Minify != nil {
+			small, err := opts.Minify(path, data)
+			if err != nil {
+				errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "cannot minify /%s: %v; fix the template or build with --minify=false", p.URL, err)
+				return
+			}
+			data = small
+		}
+		out[i] = Output{Path: path, Data: bytes.Clone(data)}
 	}, onPanic(pages, errs))
 	for i := range errs {
 		l.Add(errs[i]...)
@@ -231,13 +187,11 @@ type View struct {
 	Crumbs []*content.Page
 	// LiveReload is set when the preview server serves the page.
 	LiveReload bool
-
-	briefBodies map[*content.Page]template.HTML
 }
 
 // BriefBody returns a topic's body rendered for the one-page brief, with
-// its ids prefixed.
-func (v *View) BriefBody(p *content.Page) template.HTML { return v.briefBodies[p] }
+// its ids prefixed and its headings one level deeper.
+func (v *View) BriefBody(p *content.Page) template.HTML { return template.HTML(p.EmbeddedBody) }
 
 // crumbs returns the pages between home and p.
 func crumbs(s *content.Site, p *content.Page) []*content.Page {

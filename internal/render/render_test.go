@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/content"
-	"github.com/briefing-dev/briefing/internal/markdown"
 )
 
 func TestTemplateErrorPos(t *testing.T) {
@@ -50,7 +49,6 @@ func asset(path, text string) content.Asset {
 }
 
 func TestTemplateErrors(t *testing.T) {
-	md := markdown.New()
 	tests := []struct {
 		name      string
 		templates []content.Asset
@@ -67,7 +65,7 @@ func TestTemplateErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, l := Site(context.Background(), site(), map[string]*markdown.Doc{}, tc.templates, md, Options{})
+			_, l := Site(context.Background(), site(), tc.templates, Options{})
 			if got := l.Error(); got != tc.want {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tc.want)
 			}
@@ -76,13 +74,12 @@ func TestTemplateErrors(t *testing.T) {
 }
 
 func TestEscapingAndCache(t *testing.T) {
-	md := markdown.New()
 	tpl := []content.Asset{
 		asset("layout.html", `<title>{{.Page.Title}}</title>{{partialCached "partials/x.html" .Page.Title "k"}}{{partialCached "partials/x.html" "other" "k"}}`),
 		asset("partials/x.html", `<b>{{.}}</b>`),
 		asset("home.html", ``),
 	}
-	out, l := Site(context.Background(), site(), map[string]*markdown.Doc{}, tpl, md, Options{BaseURL: "https://example.org/sub/"})
+	out, l := Site(context.Background(), site(), tpl, Options{BaseURL: "https://example.org/sub/"})
 	if len(l) != 0 {
 		t.Fatal(l.Error())
 	}
