@@ -104,7 +104,7 @@ func summary(res build.Result, dest string) string {
 	sort.Strings(kinds)
 	return fmt.Sprintf("built %s (%s) and %s into %s in %s",
 		plural(total, "page"), strings.Join(kinds, ", "),
-		plural(len(res.Files)-total, "other file"), dest, res.Elapsed.Round(time.Millisecond))
+		plural(res.Other, "other file"), dest, res.Elapsed.Round(time.Millisecond))
 }
 
 func plural(n int, word string) string {

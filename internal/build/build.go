@@ -5,12 +5,13 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/config"
@@ -49,8 +50,11 @@ type Options struct {
 type Result struct {
 	// Site is the resolved site; nil when the build stopped early.
 	Site *content.Site
-	// Files are the built files in path order (pages and static files).
+	// Files are the built files in path order (pages, generated files and
+	// static files); empty after Run, which streams them to the disk.
 	Files []render.Output
+	// Other counts the files that are not pages (feeds, indexes, static).
+	Other int
 	// Pages counts the pages written, by kind.
 	Pages map[content.Kind]int
 	// Elapsed is the time the build took.
@@ -77,45 +81,108 @@ func (t *timer) done(name string) {
 	t.last = now
 }
 
-// Run builds the site and writes it to the destination. Content problems come
+// Run builds the site and writes it to the destination. Pages are written
+// into a staging folder as they are rendered, and the folder replaces the
+// destination only when the whole build succeeded. Content problems come
 // back as diagnostics; err is set only when something outside the content
-// failed (the disk, a bad option). Nothing is written when the diagnostics
-// hold an error.
-func Run(ctx context.Context, opts Options) (Result, diag.List, error) {
-	res, l, err := Render(ctx, opts)
-	if err != nil || l.HasErrors() {
-		return res, l, err
-	}
-	files := make([]write.File, len(res.Files))
-	for i, f := range res.Files {
-		files[i] = write.File{Path: f.Path, Data: f.Data}
-	}
+// failed (the disk, a bad option). The destination is untouched when the
+// diagnostics hold an error.
+func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error) {
 	start := time.Now()
-	if err := write.Site(destination(opts), files); err != nil {
+	in, l, err := loadChecked(opts)
+	if err != nil {
 		return res, l, err
 	}
-	res.Stages = append(res.Stages, Stage{Name: "write", Elapsed: time.Since(start)})
-	res.Elapsed += time.Since(start)
+	stage, err := write.Begin(destination(opts))
+	if err != nil {
+		return res, l, err
+	}
+	w := newStreamer(stage)
+	emit := w.emit
+	loaded := time.Since(start)
+	res, ds := pipeline(ctx, in, opts, emit)
+	writeErr := w.close()
+	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
+	l.Add(ds...)
+	l.Sort()
+	if writeErr != nil || l.HasErrors() {
+		stage.Abort()
+		return res, l, writeErr
+	}
+	t := time.Now()
+	if err := stage.Commit(); err != nil {
+		return res, l, err
+	}
+	res.Stages = append(res.Stages, Stage{Name: "swap", Elapsed: time.Since(t)})
+	res.Elapsed = time.Since(start)
 	return res, l, nil
+}
+
+// streamer writes files into a stage on a few goroutines while render
+// goes on making pages: writing is bound by file-creation system calls,
+// rendering by the CPU, so the two overlap. The queue is bounded, so a slow
+// disk holds rendering back instead of filling memory.
+type streamer struct {
+	stage *write.Stage
+	queue chan write.File
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error // the first write error
+}
+
+// writers is how many files are written at once; queued how many rendered
+// files may wait for a writer.
+const (
+	writers = 8
+	queued  = 64
+)
+
+func newStreamer(stage *write.Stage) *streamer {
+	w := &streamer{stage: stage, queue: make(chan write.File, queued)}
+	for range writers {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for f := range w.queue {
+				if err := stage.Put(f.Path, f.Data); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// emit queues a copy of data for writing. It fails once a write has.
+func (w *streamer) emit(path string, data []byte) error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	w.queue <- write.File{Path: path, Data: bytes.Clone(data)}
+	return nil
+}
+
+// close waits for every queued file and returns the first write error.
+func (w *streamer) close() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.err
 }
 
 // Render runs every stage but write and returns the built files in memory.
 func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	start := time.Now()
-	var res Result
-	src := opts.Source
-	if src == "" {
-		src = "."
-	}
-	if err := checkDestination(src, destination(opts)); err != nil {
-		return res, nil, err
-	}
-	root, err := os.OpenRoot(src)
+	in, l, err := loadChecked(opts)
 	if err != nil {
-		return res, nil, fmt.Errorf("open site folder: %w", err)
+		return Result{}, l, err
 	}
-	defer root.Close()
-	in, l := load.Site(root.FS(), opts.Theme)
 	loaded := time.Since(start)
 	res, ds := Pipeline(ctx, in, opts)
 	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
@@ -125,9 +192,28 @@ func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	return res, l, nil
 }
 
+// loadChecked refuses a destination that would replace the site, then
+// loads the site folder.
+func loadChecked(opts Options) (*content.Input, diag.List, error) {
+	src := opts.Source
+	if src == "" {
+		src = "."
+	}
+	if err := checkDestination(src, destination(opts)); err != nil {
+		return nil, nil, err
+	}
+	return loadSite(opts)
+}
+
 // Pipeline runs config, parse, resolve and render over loaded input. It is
 // the part of the build that serve reruns on every change.
 func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, diag.List) {
+	return pipeline(ctx, in, opts, nil)
+}
+
+// pipeline is Pipeline that, when emit is set, hands every built file to
+// emit as soon as it is made instead of returning it in Result.Files.
+func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(path string, data []byte) error) (Result, diag.List) {
 	var res Result
 	var l diag.List
 	t := timer{res: &res, last: time.Now()}
@@ -162,17 +248,21 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	}
 	static, table, ds := staticFiles(ctx, in.Static, opts.Minify)
 	l.Add(ds...)
-	out, ds := render.Site(ctx, site, in.Templates, render.Options{
-		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table, Minify: pageMinifier(opts.Minify),
-	})
-	l.Add(ds...)
-	t.done("render")
 	machine, ds := machineFiles(site, cfg.BaseURL)
 	l.Add(ds...)
 	machine, ds = minifyOutputs(ctx, machine, opts.Minify)
 	l.Add(ds...)
-	out = append(out, machine...)
+	extra := append(machine, staticOutputs(site, machine, static, &l)...)
 	t.done("outputs")
+	if l.HasErrors() {
+		return res, l
+	}
+	out, ds := render.Site(ctx, site, in.Templates, render.Options{
+		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
+		Minify: pageMinifier(opts.Minify), Emit: emit,
+	})
+	l.Add(ds...)
+	t.done("render")
 	if l.HasErrors() {
 		return res, l
 	}
@@ -183,26 +273,42 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 	for _, p := range site.Generated {
 		res.Pages[p.Kind]++
 	}
-	res.Files = mergeStatic(out, static, &l)
+	res.Other = len(extra)
+	if emit != nil {
+		for _, f := range extra {
+			if err := emit(f.Path, f.Data); err != nil {
+				l.Errorf(diag.Pos{File: "/" + f.Path}, "cannot write the file: %v", err)
+				break
+			}
+		}
+		return res, l
+	}
+	res.Files = append(out, extra...)
+	sortOutputs(res.Files)
 	return res, l
 }
 
-// mergeStatic adds static files to the rendered pages; a static file may not
-// take a page's path.
-func mergeStatic(pages []render.Output, static []content.Asset, l *diag.List) []render.Output {
-	taken := make(map[string]bool, len(pages))
-	for _, p := range pages {
-		taken[p.Path] = true
+// staticOutputs turns static files into outputs; a static file may not
+// take the path of a page or of a generated file.
+func staticOutputs(site *content.Site, machine []render.Output, static []content.Asset, l *diag.List) []render.Output {
+	taken := make(map[string]bool, len(site.Pages)+len(site.Generated)+len(machine))
+	for _, p := range site.Pages {
+		taken[render.OutputPath(p.URL)] = true
 	}
-	out := pages
+	for _, p := range site.Generated {
+		taken[render.OutputPath(p.URL)] = true
+	}
+	for _, m := range machine {
+		taken[m.Path] = true
+	}
+	out := make([]render.Output, 0, len(static))
 	for _, a := range static {
 		if taken[a.Path] {
-			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a page (/%s); rename or remove it", a.Path)
+			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a file the build makes (/%s); rename or remove it", a.Path)
 			continue
 		}
 		out = append(out, render.Output{Path: a.Path, Data: a.Data})
 	}
-	sortOutputs(out)
 	return out
 }
 

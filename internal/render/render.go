@@ -30,6 +30,11 @@ type Options struct {
 	// and the page's bytes (which it must not keep) and returns new bytes.
 	// It is called from several goroutines.
 	Minify func(path string, data []byte) ([]byte, error)
+	// Emit, when set, receives each page as soon as it is made, and Site
+	// returns no pages: the build streams them to the staging folder
+	// instead of holding the whole site in memory. data is only valid
+	// during the call. It is called from several goroutines.
+	Emit func(path string, data []byte) error
 	// Only, when set, limits rendering to the pages it accepts; the others
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
@@ -97,6 +102,12 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 				return
 			}
 			data = small
+		}
+		if opts.Emit != nil {
+			if err := opts.Emit(path, data); err != nil {
+				errs[i].Errorf(diag.Pos{File: "/" + p.URL}, "cannot write the page: %v", err)
+			}
+			return
 		}
 		out[i] = Output{Path: path, Data: bytes.Clone(data)}
 	}, onPanic(pages, errs))

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,51 +29,96 @@ type File struct {
 // only when it looks like a built site (it holds index.html or 404.html)
 // or is empty, so a mistyped --destination cannot wipe unrelated files.
 // On any error, dest is left as it was and the staging folder is removed.
-func Site(dest string, files []File) (err error) {
+func Site(dest string, files []File) error {
+	s, err := Begin(dest)
+	if err != nil {
+		return err
+	}
+	if err := eachParallel(len(files), func(i int) error { return s.Put(files[i].Path, files[i].Data) }); err != nil {
+		s.Abort()
+		return err
+	}
+	return s.Commit()
+}
+
+// Stage is a site being written: files go into a fresh folder beside the
+// destination, which Commit swaps into place and Abort removes. Put may be
+// called from many goroutines at once, so pages can be written as they are
+// rendered instead of being held in memory.
+type Stage struct {
+	dest, dir string
+	mu        sync.Mutex
+	made      map[string]bool // folders that exist, by slash path
+}
+
+// Begin checks that dest may be replaced and makes the staging folder.
+func Begin(dest string) (*Stage, error) {
 	dest = filepath.Clean(dest)
 	if err := replaceable(dest); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
-		return fmt.Errorf("create staging folder: %w", err)
+		return nil, fmt.Errorf("create staging folder: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(stage)
-		}
-	}()
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return fmt.Errorf("staging folder: %w", err)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	// Folders first, one level at a time, then the files; each batch on
-	// several goroutines, since creating files and folders is bound by
-	// system calls, which overlap well. Paths are checked to be clean and
-	// relative, and the staging folder is new and ours alone, so nothing
-	// can lead a write outside it.
-	levels, err := folders(files)
-	if err != nil {
+	return &Stage{dest: dest, dir: dir, made: map[string]bool{".": true}}, nil
+}
+
+// Put writes one file. Its path must be clean and relative: the staging
+// folder is new and ours alone, so nothing can lead a write outside it.
+// Writing the same path twice is an error.
+func (s *Stage) Put(p string, data []byte) error {
+	if !fs.ValidPath(p) || p == "." {
+		return fmt.Errorf("write %q: not a clean relative path", p)
+	}
+	if err := s.mkdirAll(path.Dir(p)); err != nil {
 		return err
 	}
-	for _, dirs := range levels {
-		if err := eachParallel(len(dirs), func(i int) error {
-			if err := os.Mkdir(filepath.Join(stage, filepath.FromSlash(dirs[i])), 0o755); err != nil {
-				return fmt.Errorf("create %s: %w", dirs[i], err)
-			}
-			return nil
-		}); err != nil {
+	return writeFile(s.dir, File{Path: p, Data: data})
+}
+
+// mkdirAll makes dir and its parents in the staging folder, once each.
+func (s *Stage) mkdirAll(dir string) error {
+	s.mu.Lock()
+	done := s.made[dir]
+	s.mu.Unlock()
+	if done {
+		return nil
+	}
+	if parent := path.Dir(dir); parent != dir {
+		if err := s.mkdirAll(parent); err != nil {
 			return err
 		}
 	}
-	if err := eachParallel(len(files), func(i int) error { return writeFile(stage, files[i]) }); err != nil {
+	err := os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	s.mu.Lock()
+	s.made[dir] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// Commit swaps the staging folder into the destination's place.
+func (s *Stage) Commit() error {
+	if err := swap(s.dir, s.dest); err != nil {
+		os.RemoveAll(s.dir)
 		return err
 	}
-	return swap(stage, dest)
+	return nil
 }
+
+// Abort removes the staging folder; the destination stays as it was.
+func (s *Stage) Abort() { os.RemoveAll(s.dir) }
 
 // writers is how many files are written at once.
 const writers = 8
@@ -106,30 +150,6 @@ func eachParallel(n int, fn func(i int) error) error {
 		}
 	}
 	return nil
-}
-
-// folders returns the folders files need, grouped by depth, each group
-// sorted. It rejects any path that is not clean and relative.
-func folders(files []File) ([][]string, error) {
-	seen := map[string]bool{".": true}
-	var levels [][]string
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || f.Path == "." {
-			return nil, fmt.Errorf("write %q: not a clean relative path", f.Path)
-		}
-		for dir := path.Dir(f.Path); !seen[dir]; dir = path.Dir(dir) {
-			seen[dir] = true
-			depth := strings.Count(dir, "/")
-			for len(levels) <= depth {
-				levels = append(levels, nil)
-			}
-			levels[depth] = append(levels[depth], dir)
-		}
-	}
-	for _, l := range levels {
-		sort.Strings(l)
-	}
-	return levels, nil
 }
 
 // writeFile writes one file under stage, whose folder exists.
