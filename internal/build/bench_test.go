@@ -14,7 +14,8 @@ import (
 	"github.com/briefing-dev/briefing/internal/corpus"
 )
 
-// BenchmarkBuild1k and BenchmarkBuild10k build synthetic corpora end to end
+// BenchmarkBuild1k and BenchmarkBuild10k build synthetic corpora end to end,
+// minified as "briefing build" does by default
 // (load, parse, resolve, render, write) and report pages per second.
 func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
 func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
@@ -26,7 +27,7 @@ func BenchmarkRender10k(b *testing.B) {
 	if err := corpus.Write(dir, 10000); err != nil {
 		b.Fatal(err)
 	}
-	opts := Options{Source: dir, Destination: filepath.Join(dir, "public"), Theme: theme()}
+	opts := Options{Source: dir, Destination: filepath.Join(dir, "public"), Theme: theme(), Minify: true}
 	b.ResetTimer()
 	pages := 0
 	for i := 0; i < b.N; i++ {
@@ -78,7 +79,7 @@ func benchBuild(b *testing.B, n int) {
 	if err := corpus.Write(site, n); err != nil {
 		b.Fatal(err)
 	}
-	opts := Options{Source: site, Destination: filepath.Join(dir, "public"), Theme: theme()}
+	opts := Options{Source: site, Destination: filepath.Join(dir, "public"), Theme: theme(), Minify: true}
 	b.ResetTimer()
 	pages := 0
 	for i := 0; i < b.N; i++ {
