@@ -157,7 +157,8 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 
 	var only map[string]bool
 	site, resolved := b.bodyOnly()
-	if site != nil {
+	bodyOnly := site != nil
+	if bodyOnly {
 		only = b.bodyOnlyPages(site)
 	} else {
 		pages := make([]*content.Page, 0, len(b.paths))
@@ -187,10 +188,20 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 	out, ds := render.Site(ctx, site, b.templates, ropts)
 	l.Add(ds...)
 	rendered := len(out)
-	machine, ds := machineFiles(site, cfg.BaseURL)
-	l.Add(ds...)
-	machine, ds = minifyOutputs(ctx, machine, b.opts.Minify)
-	l.Add(ds...)
+	var machine []render.Output
+	if bodyOnly {
+		// The feed, sitemap, API and search index are made from front
+		// matter and the site's shape, which a body-only edit leaves as
+		// they were: reuse them instead of encoding the whole site again.
+		for _, p := range b.good.extra {
+			machine = append(machine, render.Output{Path: p, Data: b.good.files[p]})
+		}
+	} else {
+		machine, ds = machineFiles(site, cfg.BaseURL)
+		l.Add(ds...)
+		machine, ds = minifyOutputs(ctx, machine, b.opts.Minify)
+		l.Add(ds...)
+	}
 	out = append(out, machine...)
 	if l.HasErrors() {
 		return fail()
