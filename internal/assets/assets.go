@@ -19,11 +19,8 @@ import (
 	"encoding/hex"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -35,6 +32,7 @@ import (
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
 // Ref is where a fingerprinted file is served and how a page checks it.
@@ -137,12 +135,13 @@ func Minify(ctx context.Context, files []content.Asset) ([]content.Asset, diag.L
 	out := make([]content.Asset, len(files))
 	copy(out, files)
 	errs := make([]error, len(files))
-	parallel(ctx, len(files), func(i int, buf *bytes.Buffer) {
+	parallel.Each(ctx, len(files), 0, func(i int) {
+		var buf bytes.Buffer
 		mt, ok := mediaTypes[path.Ext(files[i].Path)]
 		if !ok {
 			return
 		}
-		if err := m.Minify(mt, buf, bytes.NewReader(files[i].Data)); err != nil {
+		if err := m.Minify(mt, &buf, bytes.NewReader(files[i].Data)); err != nil {
 			errs[i] = err
 			return
 		}
@@ -167,28 +166,4 @@ func origin(a content.Asset) string {
 		return a.Path
 	}
 	return strings.TrimPrefix(a.Origin, "(built-in) ")
-}
-
-// parallel calls fn for each index in [0, n) on GOMAXPROCS workers, each
-// with its own scratch buffer, reset before each call.
-func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				buf.Reset()
-				fn(i, &buf)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -12,14 +12,12 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/markdown"
+	"github.com/briefing-dev/briefing/internal/parallel"
 	"github.com/briefing-dev/briefing/internal/strict"
 )
 
@@ -64,23 +62,9 @@ var (
 func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) ([]*content.Page, diag.List) {
 	pages := make([]*content.Page, len(files))
 	lists := make([]diag.List, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) || ctx.Err() != nil {
-					return
-				}
-				pages[i], lists[i] = safePage(files[i], peopleSection, md)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(ctx, len(files), 0, func(i int) {
+		pages[i], lists[i] = safePage(files[i], peopleSection, md)
+	})
 	out := make([]*content.Page, 0, len(files))
 	var l diag.List
 	for i := range files {

@@ -9,13 +9,12 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"runtime"
 	"sort"
 	"sync"
-	"sync/atomic"
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
 // Options are the settings rendering needs beyond the site itself.
@@ -75,7 +74,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 
 	// Phase 2: the pages, in parallel.
 	out := make([]Output, len(pages))
-	parallel(ctx, len(pages), func(i int, buf *bytes.Buffer) {
+	each(ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		p := pages[i]
 		if !opts.wants(p) {
 			return
@@ -125,30 +124,17 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	return out, l
 }
 
-// parallel calls fn for each index in [0, n) on GOMAXPROCS workers, each
-// with its own scratch buffer (reset before each call). A panic in fn is
-// handed to onPanic with its index instead of crashing the process. It
-// returns when all calls are done or ctx is cancelled.
-func parallel(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer), onPanic func(i int, v any)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				buf.Reset()
-				guard(i, &buf, fn, onPanic)
-			}
-		}()
-	}
-	wg.Wait()
+// each renders pages on GOMAXPROCS workers: fn gets the index and a
+// scratch buffer (reset before each call) from a pool. A panic in fn is
+// handed to onPanic with its index instead of crashing the process.
+func each(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer), onPanic func(i int, v any)) {
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	parallel.Each(ctx, n, 0, func(i int) {
+		buf := bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		guard(i, buf, fn, onPanic)
+		bufs.Put(buf)
+	})
 }
 
 // onPanic reports a panic while rendering pages[i] as an error on that page.
