@@ -184,7 +184,11 @@ func printDiagnostics(w io.Writer, l diag.List) {
 		fmt.Fprintln(w, d.String())
 	}
 	errs, _ := l.Count()
-	fmt.Fprintf(w, "build failed with %d errors; still serving the last good build\n", errs)
+	noun := "errors"
+	if errs == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(w, "build failed with %d %s; still serving the last good build\n", errs, noun)
 }
 
 // printWarnings prints warnings after the first build only: they stay the
