@@ -10,7 +10,7 @@ all: build
 
 ## build: compile the briefing binary into bin/
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/briefing
+	$(GO) build -trimpath -buildvcs=auto -ldflags "-X main.buildVersion=$(VERSION)" -o $(BIN) ./cmd/briefing
 
 ## site: build the shipped briefing (this folder) into public/
 site: build

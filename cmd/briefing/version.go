@@ -20,13 +20,21 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 	}
 }
 
-// version reads the module version and VCS stamp from the build info.
+// buildVersion is set by the Makefile from "git describe" (-ldflags -X);
+// empty in a plain "go build".
+var buildVersion string
+
+// version reads the module version and VCS stamp from the build info, and
+// the version the Makefile stamped, if any.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "briefing (unknown version)"
 	}
 	v := info.Main.Version
+	if buildVersion != "" && (v == "" || v == "(devel)") {
+		v = buildVersion
+	}
 	if v == "" {
 		v = "(devel)"
 	}
