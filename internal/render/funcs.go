@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -101,7 +102,10 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 		},
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
-		"add":           func(a, b int) int { return a + b },
+		// first and last return at most n items from the start or the
+		// end of a list, so a page need not walk a long list to show a few.
+		"first": func(n int, list any) any { return slice(list, n, true) },
+		"last":  func(n int, list any) any { return slice(list, n, false) },
 		// asset links a static file by its fingerprinted name;
 		// integrity is the value for the link's integrity attribute.
 		"asset":     u.asset,
@@ -146,4 +150,23 @@ func groupTimeline(events []content.EventRef) []YearGroup {
 		out[len(out)-1].Events = append(out[len(out)-1].Events, e)
 	}
 	return out
+}
+
+// slice returns the first or last n elements of a slice or array; other
+// values come back as they are.
+func slice(list any, n int, fromStart bool) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return list
+	}
+	if n < 0 {
+		n = 0
+	}
+	if v.Len() <= n {
+		return list
+	}
+	if fromStart {
+		return v.Slice(0, n).Interface()
+	}
+	return v.Slice(v.Len()-n, v.Len()).Interface()
 }
