@@ -37,6 +37,7 @@ func (b *Incremental) affected(site *content.Site) map[string]bool {
 var knownKinds = map[content.Kind]bool{
 	content.KindTimeline: true, content.KindFigures: true, content.KindQuotes: true,
 	content.KindSources: true, content.KindBrief: true, content.KindNotFound: true,
+	content.KindSearch: true,
 }
 
 // bodyOnlyPages returns the URLs of the pages to render after a body-only
