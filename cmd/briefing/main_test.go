@@ -40,6 +40,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"build ok", []string{"build", "-s", fixture, "-d", filepath.Join(t.TempDir(), "out")}, 0, "built 13 pages", ""},
 		{"content error", []string{"build", "-s", bad, "-d", filepath.Join(t.TempDir(), "out")}, 1, "", "content/_index.md:2: invalid YAML"},
+		{"no briefing.yaml", []string{"build", "-s", t.TempDir(), "-d", filepath.Join(t.TempDir(), "out")}, 1, "", "briefing.yaml: no briefing.yaml in the site folder: run \"briefing init\" to start a site, or pass --source with the site's folder\n1 error, 0 warnings\n"},
 		{"unknown flag", []string{"build", "--nope"}, 2, "", "unknown flag: --nope"},
 		{"extra argument", []string{"build", "extra"}, 2, "", `unexpected argument "extra"`},
 		{"unknown command", []string{"biuld"}, 2, "", "unknown command"},

@@ -217,6 +217,9 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 	var res Result
 	var l diag.List
 	t := timer{res: &res, last: time.Now()}
+	if in.Config.Path == "" {
+		return res, l // no briefing.yaml: load said so, and nothing can be built
+	}
 	cfg, ds := config.Parse(in.Config)
 	l.Add(ds...)
 	if opts.BaseURL != "" {

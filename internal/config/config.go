@@ -24,7 +24,14 @@ type file struct {
 
 // Parse decodes briefing.yaml from a and checks its values. Defaults: language
 // "en", people_section "participants".
+//
+// An Asset with no Path stands for a missing briefing.yaml, which the load
+// stage has already reported: Parse then returns the defaults and nothing
+// more, so the one problem is not reported twice.
 func Parse(a content.Asset) (content.Config, diag.List) {
+	if a.Path == "" {
+		return content.Config{Language: "en", PeopleSection: "participants"}, nil
+	}
 	var f file
 	keys, l := strict.Decode(a.Path, 1, a.Data, &f)
 	cfg := content.Config{

@@ -57,3 +57,10 @@ func TestNormalizeBaseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMissing(t *testing.T) {
+	cfg, l := Parse(content.Asset{})
+	if len(l) != 0 || cfg.Language != "en" || cfg.PeopleSection != "participants" {
+		t.Errorf("Parse(missing) = %+v, %v; want the defaults and no diagnostics", cfg, l)
+	}
+}
