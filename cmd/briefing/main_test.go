@@ -61,6 +61,9 @@ func TestExitCodes(t *testing.T) {
 			if !strings.Contains(errOut, tc.wantErr) {
 				t.Errorf("stderr %q lacks %q", errOut, tc.wantErr)
 			}
+			if tc.name == "no briefing.yaml" && errOut != tc.wantErr {
+				t.Errorf("stderr = %q; want exactly %q (one problem, reported once)", errOut, tc.wantErr)
+			}
 			if tc.name == "quiet" && out != "" {
 				t.Errorf("--quiet printed %q", out)
 			}
