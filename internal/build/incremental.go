@@ -35,6 +35,15 @@ import (
 // It never writes to disk. An Incremental is not safe for concurrent use:
 // one goroutine calls Build at a time.
 type Incremental struct {
+	// Early, when set, gets a first look at an edit that needs more than the
+	// edited pages rendered again (a quote shows on the speaker's profile
+	// and the quotes page too): Build renders the edited pages alone first
+	// and hands the whole site with them to Early (files, and the paths
+	// that changed), then renders the rest. The Update that Build returns
+	// then leaves out of Changed the pages Early already had right, so a
+	// browser does not reload them twice. Set it before the first Build.
+	Early func(files map[string][]byte, changed []string)
+
 	opts Options
 	md   *markdown.Markdown
 
@@ -183,8 +192,15 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 	if only != nil {
 		ropts.Only = func(p *content.Page) bool { return only[p.URL] }
 	}
+	early := b.renderEarly(ctx, site, only, ropts)
+	if early != nil {
+		ropts.Only = func(p *content.Page) bool { return only[p.URL] && !early.urls[p.URL] }
+	}
 	out, ds := render.Site(ctx, site, b.templates, ropts)
 	l.Add(ds...)
+	if early != nil {
+		out = append(out, early.out...)
+	}
 	rendered := len(out)
 	var machine []render.Output
 	if bodyOnly {
@@ -210,9 +226,60 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 	}
 	l.Sort()
 	b.dirty, b.full = nil, false
+	if early != nil {
+		up.Changed = slices.DeleteFunc(up.Changed, func(p string) bool {
+			data, ok := early.shown[p]
+			return ok && bytes.Equal(data, up.Files[p])
+		})
+	}
 	up.Rendered = rendered
 	up.Elapsed = time.Since(start)
 	return up, l, nil
+}
+
+// earlyPages is what renderEarly rendered and showed.
+type earlyPages struct {
+	urls  map[string]bool   // the pages rendered early, by URL
+	out   []render.Output   // their output
+	shown map[string][]byte // what Early was told changed, by path
+}
+
+// renderEarly renders the edited pages alone and hands them to b.Early,
+// when an edit needs other pages rendered too (only holds more than the
+// edited pages). It returns nil when it did nothing.
+func (b *Incremental) renderEarly(ctx context.Context, site *content.Site, only map[string]bool, ropts render.Options) *earlyPages {
+	if b.Early == nil || only == nil || b.good == nil {
+		return nil
+	}
+	first := map[string]bool{}
+	for f := range b.dirty {
+		if p := pageOf(site, f); p != nil && only[p.URL] {
+			first[p.URL] = true
+		}
+	}
+	if len(first) == 0 || len(first) == len(only) {
+		return nil
+	}
+	ropts.Only = func(p *content.Page) bool { return first[p.URL] }
+	out, ds := render.Site(ctx, site, b.templates, ropts)
+	if ds.HasErrors() {
+		return nil // the full render reports them
+	}
+	files := maps.Clone(b.good.files)
+	e := &earlyPages{urls: first, out: out, shown: map[string][]byte{}}
+	var changed []string
+	for _, o := range out {
+		if !bytes.Equal(files[o.Path], o.Data) {
+			changed = append(changed, o.Path)
+			e.shown[o.Path] = o.Data
+		}
+		files[o.Path] = o.Data
+	}
+	sort.Strings(changed)
+	if len(changed) > 0 {
+		b.Early(files, changed)
+	}
+	return e
 }
 
 // reload re-reads what changed: briefing.yaml always (it is one small

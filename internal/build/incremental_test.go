@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -145,6 +146,12 @@ func testIncremental(t *testing.T, theme fs.FS) {
 	writeSite(t, dir, 150, 50)
 	opts := Options{Source: dir, Theme: theme, BaseURL: "http://127.0.0.1:1313/", LiveReload: true}
 	inc := NewIncremental(opts)
+	// An early look must never change what the full rebuild produces.
+	inc.Early = func(files map[string][]byte, changed []string) {
+		if len(changed) == 0 {
+			t.Error("Early called with nothing changed")
+		}
+	}
 	up, l, err := inc.Build(context.Background(), nil)
 	if err != nil || l.HasErrors() {
 		t.Fatalf("first build: %v\n%v", err, l)
@@ -288,5 +295,45 @@ func BenchmarkIncrementalEdit10k(b *testing.B) {
 			}
 			b.ReportMetric(float64(rendered), "pages-rendered")
 		})
+	}
+}
+
+// TestIncrementalEarly checks that an edit which other pages list shows
+// the edited page first, and that the full Update then names only what the
+// early look did not already show.
+func TestIncrementalEarly(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, 60, 50)
+	inc := NewIncremental(Options{Source: dir, Theme: testTheme()})
+	var early [][]string
+	inc.Early = func(files map[string][]byte, changed []string) {
+		if !strings.Contains(string(files["sec-00/page-00004/index.html"]), "Spoke on page 4") {
+			t.Error("Early's files lack the edited page")
+		}
+		early = append(early, changed)
+	}
+	if _, l, err := inc.Build(context.Background(), nil); err != nil || l.HasErrors() {
+		t.Fatalf("first build: %v %v", err, l)
+	}
+	if len(early) != 0 {
+		t.Fatalf("Early called on the first build: %v", early)
+	}
+	p := filepath.Join(dir, "content", "sec-00", "page-00004.md")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(data, []byte("Said on page 4"), []byte("Spoke on page 4"), 1), 0o644)
+	up, l, err := inc.Build(context.Background(), []string{"content/sec-00/page-00004.md"})
+	if err != nil || l.HasErrors() {
+		t.Fatalf("rebuild: %v %v", err, l)
+	}
+	if len(early) != 1 || strings.Join(early[0], ",") != "sec-00/page-00004/index.html" {
+		t.Fatalf("Early saw %v; want the edited page alone", early)
+	}
+	for _, c := range up.Changed {
+		if c == "sec-00/page-00004/index.html" {
+			t.Errorf("Changed %v names the page Early already showed", up.Changed)
+		}
+	}
+	if !slices.Contains(up.Changed, "quotes/index.html") {
+		t.Errorf("Changed %v lacks the quotes page", up.Changed)
 	}
 }

@@ -73,6 +73,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	inc := build.NewIncremental(bopts)
 	srv := NewServer()
+	// Show an edited page as soon as it is rendered; the pages that only
+	// list it (the quotes page, a profile) follow with the full rebuild.
+	inc.Early = srv.Publish
 	rebuild := func(paths []string) {
 		up, l, err := inc.Build(ctx, paths)
 		if ctx.Err() != nil {
