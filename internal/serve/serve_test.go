@@ -183,8 +183,12 @@ func TestRun(t *testing.T) {
 	data, _ = os.ReadFile(page)
 	os.WriteFile(page, bytes.Replace(data, []byte("Said on page 3."), []byte("Spoke on page 3."), 1), 0o644)
 	r.nextRebuild(t)
-	if m := st.next(); !contains(m.Changed, "participants/p-0001/index.html") {
-		t.Fatalf("after a quote edit the browser got %+v; want the speaker's profile named", m)
+	// First the edited page alone, then the pages that list the quote.
+	if m := st.next(); !contains(m.Changed, "sec-00/page-00003/index.html") || contains(m.Changed, "participants/p-0001/index.html") {
+		t.Fatalf("after a quote edit the browser first got %+v; want the edited page alone", m)
+	}
+	if m := st.next(); !contains(m.Changed, "participants/p-0001/index.html") || contains(m.Changed, "sec-00/page-00003/index.html") {
+		t.Fatalf("after a quote edit the browser then got %+v; want the speaker's profile, not the page again", m)
 	}
 
 	// A broken edit: the overlay, the terminal, and the last good page.
