@@ -127,22 +127,37 @@ func TestGolden(t *testing.T) {
 // TestDeterministic builds the fixture twice and compares the outputs byte
 // for byte.
 func TestDeterministic(t *testing.T) {
-	dir := t.TempDir()
-	var trees [2]map[string][]byte
-	for i := range trees {
-		dest := filepath.Join(dir, "out"+strconv.Itoa(i))
-		if _, diags, err := Run(context.Background(), fixtureOptions(dest)); err != nil || diags.HasErrors() {
-			t.Fatalf("build %d: %v %s", i, err, diags.Error())
-		}
-		trees[i] = readTree(t, dest)
+	// The shipped briefing, minified as "briefing build" does by default,
+	// and the fixture, as the goldens see it.
+	sites := []struct {
+		name string
+		opts func(dest string) Options
+	}{
+		{"fixture", fixtureOptions},
+		{"shipped, minified", func(dest string) Options {
+			return Options{Source: repoRoot, Destination: dest, Theme: theme(), Minify: true}
+		}},
 	}
-	if len(trees[0]) != len(trees[1]) {
-		t.Fatalf("builds wrote %d and %d files", len(trees[0]), len(trees[1]))
-	}
-	for p, a := range trees[0] {
-		if !bytes.Equal(a, trees[1][p]) {
-			t.Errorf("%s differs between two builds; %s", p, firstDiff(a, trees[1][p]))
-		}
+	for _, site := range sites {
+		t.Run(site.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var trees [2]map[string][]byte
+			for i := range trees {
+				dest := filepath.Join(dir, "out"+strconv.Itoa(i))
+				if _, diags, err := Run(context.Background(), site.opts(dest)); err != nil || diags.HasErrors() {
+					t.Fatalf("build %d: %v %s", i, err, diags.Error())
+				}
+				trees[i] = readTree(t, dest)
+			}
+			if len(trees[0]) != len(trees[1]) {
+				t.Fatalf("builds wrote %d and %d files", len(trees[0]), len(trees[1]))
+			}
+			for p, a := range trees[0] {
+				if !bytes.Equal(a, trees[1][p]) {
+					t.Errorf("%s differs between two builds; %s", p, firstDiff(a, trees[1][p]))
+				}
+			}
+		})
 	}
 }
 
