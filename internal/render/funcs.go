@@ -51,6 +51,17 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 		// partialCached renders a partial once per key: use it for
 		// partials whose output depends on the key alone.
 		"partialCached": frags.render,
+		// footerKey is the footer's cache key for a page: what the footer
+		// shows of it, its last-updated date and the sources it cites.
+		"footerKey": func(p *content.Page) string {
+			var b strings.Builder
+			b.WriteString(p.LastUpdated().String())
+			for _, src := range s.CitedSources(p) {
+				b.WriteByte(' ')
+				b.WriteString(src.ID)
+			}
+			return b.String()
+		},
 		// navKey is the header's cache key for a page: its URL when the
 		// page is in the navigation (it is marked current), else "".
 		"navKey": func(p *content.Page) string {
