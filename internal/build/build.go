@@ -133,6 +133,30 @@ func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	return res, l, nil
 }
 
+// The rules of the diagnostics the build itself reports, by the stage that
+// found them. Editorial checks have rules of their own (check.Rules).
+const (
+	RuleFile        = "file"         // reading the site: names, symlinks, sizes, encodings, front-matter fences
+	RuleConfig      = "config"       // briefing.yaml and --base-url
+	RuleFrontMatter = "front-matter" // YAML syntax, keys, types and values of a page
+	RuleReference   = "reference"    // unknown ids, duplicate ids and URLs, links to missing pages
+	RuleAsset       = "asset"        // static files, the feed, sitemap and indexes
+	RuleTemplate    = "template"     // the theme's templates
+)
+
+// BuildRules lists every rule the build reports, RuleBuild included.
+var BuildRules = []string{RuleFile, RuleConfig, RuleFrontMatter, RuleReference, RuleAsset, RuleTemplate, RuleBuild}
+
+// ruled gives each diagnostic without a rule the given one.
+func ruled(rule string, ds diag.List) diag.List {
+	for i := range ds {
+		if ds[i].Rule == "" {
+			ds[i].Rule = rule
+		}
+	}
+	return ds
+}
+
 // loadChecked refuses a destination that would replace the site, then
 // loads the site folder.
 func loadChecked(opts Options) (*content.Input, diag.List, error) {
@@ -162,11 +186,11 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 		return res, l // no briefing.yaml: load said so, and nothing can be built
 	}
 	cfg, ds := config.Parse(in.Config)
-	l.Add(ds...)
+	l.Add(ruled(RuleConfig, ds)...)
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			l.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+			l.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
 		}
 		cfg.BaseURL = u
 	}
@@ -175,7 +199,7 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 	}
 	md := markdown.New()
 	parsed, ds := parse.Pages(ctx, in.Files, cfg.PeopleSection, md)
-	l.Add(ds...)
+	l.Add(ruled(RuleFrontMatter, ds)...)
 	t.done("parse")
 	pages := parsed[:0:0]
 	for _, p := range parsed {
@@ -184,18 +208,18 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 		}
 	}
 	site, ds := resolve.Site(cfg, pages)
-	l.Add(ds...)
+	l.Add(ruled(RuleReference, ds)...)
 	t.done("resolve")
 	res.Site = site
 	if l.HasErrors() {
 		return res, l
 	}
 	static, table, ds := staticFiles(ctx, in.Static, opts.Minify)
-	l.Add(ds...)
+	l.Add(ruled(RuleAsset, ds)...)
 	machine, ds := machineFiles(site, cfg.BaseURL)
-	l.Add(ds...)
+	l.Add(ruled(RuleAsset, ds)...)
 	machine, ds = minifyOutputs(ctx, machine, opts.Minify)
-	l.Add(ds...)
+	l.Add(ruled(RuleAsset, ds)...)
 	extra := append(machine, staticOutputs(site, machine, static, &l)...)
 	t.done("outputs")
 	if l.HasErrors() {
@@ -205,7 +229,7 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
 		Minify: pageMinifier(opts.Minify), Emit: emit,
 	})
-	l.Add(ds...)
+	l.Add(ruled(RuleTemplate, ds)...)
 	t.done("render")
 	if l.HasErrors() {
 		return res, l

@@ -11,9 +11,9 @@ import (
 	"github.com/briefing-dev/briefing/internal/load"
 )
 
-// RuleBuild is the rule of every diagnostic the build itself reports
-// (files, YAML, front matter, references, templates), as opposed to the
-// editorial checks, whose rules are listed in check.Rules.
+// RuleBuild is the rule of a diagnostic the build reports that no stage
+// named more precisely (see BuildRules); the editorial checks' rules are
+// listed in check.Rules.
 const RuleBuild = "build"
 
 // Check runs every stage of the build but write, then the editorial checks
@@ -27,12 +27,7 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 		return nil, err
 	}
 	res, ds := Pipeline(ctx, in, opts)
-	l.Add(ds...)
-	for i := range l {
-		if l[i].Rule == "" {
-			l[i].Rule = RuleBuild
-		}
-	}
+	l.Add(ruled(RuleBuild, ds)...)
 	files := make([]check.File, len(res.Files))
 	for i, f := range res.Files {
 		files[i] = check.File{Path: f.Path, Data: f.Data}
@@ -102,5 +97,5 @@ func loadSite(opts Options) (*content.Input, diag.List, error) {
 	}
 	defer root.Close()
 	in, l := load.Site(root.FS(), opts.Theme)
-	return in, l, nil
+	return in, ruled(RuleFile, l), nil
 }

@@ -102,7 +102,10 @@ func TestCheckRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	known := map[string]bool{RuleBuild: true}
+	known := map[string]bool{}
+	for _, r := range BuildRules {
+		known[r] = true
+	}
 	for _, r := range check.Rules {
 		known[r] = true
 	}
