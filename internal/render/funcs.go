@@ -33,18 +33,6 @@ func (u urls) rel(p string) string { return u.path + strings.TrimPrefix(p, "/") 
 // abs returns a page URL as an absolute URL.
 func (u urls) abs(p string) string { return u.base + strings.TrimPrefix(p, "/") }
 
-// targets maps site-relative link targets to host-rooted paths.
-func (u urls) targets(m map[string]string) map[string]string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = u.rel(v)
-	}
-	return out
-}
-
 // funcs is the template function map: a literal, built per render.
 func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 	return template.FuncMap{
