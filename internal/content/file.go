@@ -16,6 +16,11 @@ type File struct {
 	Body []byte
 	// BodyLine is the file line on which Body starts.
 	BodyLine int
+	// Invalid marks a file that could not be loaded (its name, size,
+	// encoding or front-matter fences are wrong); load has said why. It
+	// has no Front or Body, but it stays in the list so that later stages
+	// know its path: links and references to it are not reported again.
+	Invalid bool
 }
 
 // Asset is a file the site copies or uses as is: a template or a static file.

@@ -57,7 +57,9 @@ type Page struct {
 	OpenQuestions []string
 	Takeaways     []Takeaway
 	Updates       []Update
-	Person        *Person
+	// Person is set on every person page once resolve has run; on an
+	// Invalid page it is empty.
+	Person *Person
 
 	// Body is the page's Markdown body as HTML, made by goldmark with raw
 	// HTML left out and links to other pages written relative to this
@@ -75,10 +77,16 @@ type Page struct {
 	// Words is the number of words in the body.
 	Words int
 
-	// Invalid marks a page whose front matter could not be read. Resolve
-	// still indexes it, so that links to it and URL clashes are checked,
-	// but reports nothing else about it.
+	// Invalid marks a page whose file could not be loaded or whose front
+	// matter could not be read. It has an id, a URL and a file but no
+	// data. Resolve still indexes it, so that links and references to it
+	// resolve and URL clashes are checked, but reports nothing else about
+	// it: its own error is the root cause.
 	Invalid bool
+	// Faulty names the front-matter keys whose values were written but
+	// reported as wrong. Checks that a value is missing skip them, so one
+	// mistake is reported once.
+	Faulty map[string]bool
 
 	// Pos is where the page's front matter starts; TitlePos where its
 	// title (or a person's name) is.
@@ -111,7 +119,9 @@ type Ref struct {
 
 // Person is what a person page says about its subject.
 type Person struct {
-	Name        string
+	Name string
+	// NamePos is where the name is written.
+	NamePos     diag.Pos
 	Role        string
 	Affiliation string
 	Side        Ref

@@ -90,7 +90,9 @@ func (s *Site) SetIndex(ix SiteIndex) {
 	}
 	s.sidePeers = make(map[string][]*Page)
 	for _, p := range s.People {
-		s.sidePeers[p.Person.Side.ID] = append(s.sidePeers[p.Person.Side.ID], p)
+		if p.Person != nil {
+			s.sidePeers[p.Person.Side.ID] = append(s.sidePeers[p.Person.Side.ID], p)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"unicode"
@@ -63,12 +64,21 @@ func Site(site, theme fs.FS) (*content.Input, diag.List) {
 	return src, l
 }
 
-// contentFiles reads every Markdown file under content/.
+// contentFiles reads every Markdown file under content/. A file that
+// cannot be loaded is reported and kept, marked Invalid and without data,
+// so that the later stages know its path and do not report links and
+// references to it again.
 func contentFiles(site fs.FS, l *diag.List) []content.File {
 	var files []content.File
-	walk(site, ContentDir, l, func(p string, depth int) {
+	walk(site, ContentDir, true, l, func(p string, depth int, refused bool) {
 		if !strings.HasSuffix(p, ".md") {
-			l.Warnf(diag.Pos{File: p}, "ignored: only .md files are read from content/; put images and other files in static/")
+			if !refused {
+				l.Warnf(diag.Pos{File: p}, "ignored: only .md files are read from content/; put images and other files in static/")
+			}
+			return
+		}
+		if refused {
+			files = append(files, content.File{Path: p, Invalid: true})
 			return
 		}
 		if depth > 2 {
@@ -78,13 +88,15 @@ func contentFiles(site fs.FS, l *diag.List) []content.File {
 		data, err := readFile(site, p)
 		if err != nil {
 			l.Errorf(diag.Pos{File: p}, "%v", err)
+			files = append(files, content.File{Path: p, Invalid: true})
 			return
 		}
 		f, ds := Split(p, data)
 		l.Add(ds...)
-		if !ds.HasErrors() {
-			files = append(files, f)
+		if ds.HasErrors() {
+			f = content.File{Path: p, Invalid: true}
 		}
+		files = append(files, f)
 	})
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files
@@ -95,7 +107,10 @@ func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
 	byPath := map[string]content.Asset{}
 	if theme != nil {
 		var themeDiags diag.List
-		walk(theme, dir, &themeDiags, func(p string, _ int) {
+		walk(theme, dir, false, &themeDiags, func(p string, _ int, refused bool) {
+			if refused {
+				return
+			}
 			data, err := fs.ReadFile(theme, p)
 			if err != nil {
 				themeDiags.Errorf(diag.Pos{File: p}, "built-in theme: %v", err)
@@ -106,7 +121,10 @@ func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
 		})
 		l.Add(themeDiags...)
 	}
-	walk(site, dir, l, func(p string, _ int) {
+	walk(site, dir, false, l, func(p string, _ int, refused bool) {
+		if refused {
+			return
+		}
 		data, err := readFile(site, p)
 		if err != nil {
 			l.Errorf(diag.Pos{File: p}, "%v", err)
@@ -123,16 +141,22 @@ func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
 	return out
 }
 
-// walk calls fn for each regular file under dir, in lexical order, with its
-// depth below dir (1 for dir's own files). It applies the name and symlink
-// policy and skips hidden files. A missing dir is not an error.
-func walk(fsys fs.FS, dir string, l *diag.List, fn func(p string, depth int)) {
+// walk calls fn for each file under dir, in lexical order, with its depth
+// below dir (1 for dir's own files). It applies the name and symlink policy
+// and skips hidden files; a file the policy refuses is reported and handed
+// to fn with refused set, so that its path stays known. With slugs set
+// (content/), a name that is not its own URL form is a warning, not an
+// error: the URL is made from its slug. A missing dir is not an error.
+func walk(fsys fs.FS, dir string, slugs bool, l *diag.List, fn func(p string, depth int, refused bool)) {
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
 			l.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
+			if d != nil && !d.IsDir() && utf8.ValidString(p) {
+				fn(p, 0, true)
+			}
 			return nil
 		}
 		if p == dir {
@@ -145,25 +169,32 @@ func walk(fsys fs.FS, dir string, l *diag.List, fn func(p string, depth int)) {
 			}
 			return nil
 		}
-		if msg := checkName(name); msg != "" {
-			l.Errorf(diag.Pos{File: p}, "%s", msg)
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		depth := strings.Count(strings.TrimPrefix(p, dir+"/"), "/") + 1
+		if msg, warn := checkName(p, d.IsDir(), slugs); msg != "" {
+			if !warn {
+				l.Errorf(diag.Pos{File: p}, "%s", msg)
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				if utf8.ValidString(p) {
+					fn(p, depth, true)
+				}
+				return nil
+			}
+			l.Warnf(diag.Pos{File: p}, "%s", msg)
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
 			if err != nil {
 				l.Errorf(diag.Pos{File: p}, "symlink points outside the site folder, to nothing, or into a loop; replace it with the file itself")
+				fn(p, depth, true)
 				return nil
 			}
 			if info.IsDir() {
 				l.Errorf(diag.Pos{File: p}, "symlinked folders are not followed; move the folder into the site instead")
 				return nil
 			}
-			fn(p, depth)
+			fn(p, depth, false)
 			return nil
 		}
 		if d.IsDir() {
@@ -171,9 +202,10 @@ func walk(fsys fs.FS, dir string, l *diag.List, fn func(p string, depth int)) {
 		}
 		if !d.Type().IsRegular() {
 			l.Errorf(diag.Pos{File: p}, "not a regular file; remove it")
+			fn(p, depth, true)
 			return nil
 		}
-		fn(p, depth)
+		fn(p, depth, false)
 		return nil
 	})
 	if err != nil {
@@ -188,25 +220,86 @@ func skipName(name string) bool {
 		strings.HasPrefix(name, "#")
 }
 
-// checkName returns why a file or folder name cannot become part of a URL,
-// or "" when it can.
-func checkName(name string) string {
+// checkName returns what is wrong with the last name of path p, or "" when
+// nothing is. warn is set when the problem is only a warning: with slugs
+// set, a name that is not its own slug still builds (its URL is the slug).
+func checkName(p string, dir, slugs bool) (msg string, warn bool) {
+	name := path.Base(p)
 	if n := utf8.RuneCountInString(name); n > MaxNameLen {
-		return fmt.Sprintf("name is %d characters long; shorten it to at most %d", n, MaxNameLen)
+		return fmt.Sprintf("name is %d characters long; shorten it to at most %d", n, MaxNameLen), false
 	}
 	if !utf8.ValidString(name) {
-		return "name is not valid UTF-8; rename the file"
+		return "name is not valid UTF-8; rename the file", false
 	}
-	for _, r := range name {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == '_', r == '.':
-		case r == ' ':
-			return fmt.Sprintf("name %q has a space; use \"-\" instead (%s)", name, strings.ReplaceAll(name, " ", "-"))
-		default:
-			return fmt.Sprintf("name %q has the character %q; use letters, digits, \"-\" and \"_\" only", name, r)
+	what := "file"
+	if dir {
+		what = "folder"
+	}
+	stem := name
+	if !dir {
+		stem = strings.TrimSuffix(name, ".md")
+	}
+	if !slugs {
+		for _, r := range name {
+			switch {
+			case unicode.IsLetter(r), unicode.IsDigit(r), unicode.In(r, unicode.Mn, unicode.Mc), r == '-', r == '_', r == '.':
+			case r == ' ':
+				return fmt.Sprintf("name %q has a space; use \"-\" instead (%s)", name, strings.ReplaceAll(name, " ", "-")), false
+			default:
+				return fmt.Sprintf("name %q has the character %q; use letters, digits, \"-\" and \"_\" only", name, r), false
+			}
+		}
+		return "", false
+	}
+	slug := content.Slug(stem)
+	if slug == stem || stem == "_index" {
+		return "", false
+	}
+	if slug == "" {
+		return fmt.Sprintf("name %q has no letter or digit to make a URL from; rename the %s", name, what), false
+	}
+	reason := fmt.Sprintf("is not the same as its URL form %q", slug)
+	for _, r := range stem {
+		if r == ' ' {
+			reason = "has a space"
+			break
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.In(r, unicode.Mn, unicode.Mc) && r != '_' && r != '.' && r != '-' {
+			reason = fmt.Sprintf("has the character %q", r)
+			break
+		}
+		if unicode.ToLower(r) != r {
+			reason = "has upper-case letters"
 		}
 	}
-	return ""
+	if dir {
+		return fmt.Sprintf("folder name %q %s; its pages are published under /%s/: rename the folder to %q", name, reason, slugPath(p), slug), true
+	}
+	return fmt.Sprintf("file name %q %s; the page is published at /%s: rename the file to %q", name, reason, slugURL(p), slug+".md"), true
+}
+
+// slugPath returns the URL path of a content folder: the slugs of its
+// names below content/.
+func slugPath(p string) string {
+	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
+	for i, s := range parts {
+		parts[i] = content.Slug(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// slugURL returns the URL (below the base URL) of the page in content
+// file p, as parse makes it.
+func slugURL(p string) string {
+	dir, name := path.Split(strings.TrimSuffix(p, ".md"))
+	u := ""
+	if d := strings.TrimSuffix(dir, "/"); d != ContentDir {
+		u = slugPath(d) + "/"
+	}
+	if name != "_index" {
+		u += content.Slug(name) + "/"
+	}
+	return u
 }
 
 // readFile reads a file, refusing ones over MaxFileSize.

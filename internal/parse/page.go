@@ -97,15 +97,17 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	var l diag.List
 	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
 	placePage(p, peopleSection)
+	if f.Invalid {
+		return invalid(p), l // load has said why
+	}
 
 	var fm frontMatter
 	keys, ds := strict.Decode(f.Path, f.FrontLine, f.Front, &fm)
 	l.Add(ds...)
 	if keys == nil && ds.HasErrors() {
-		p.Invalid = true
-		p.Title = path.Base(p.URL)
-		return p, l
+		return invalid(p), l
 	}
+	p.Faulty = faulty(keys, ds)
 	fill(p, &fm, keys, &l)
 
 	doc := md.Parse(f.Body)
@@ -127,6 +129,35 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
 	}
 	return p, l
+}
+
+// invalid marks p as a page that is known by its file, id and URL but
+// holds no data, because its file or front matter could not be read.
+func invalid(p *content.Page) *content.Page {
+	p.Invalid = true
+	p.Title = path.Base(p.URL)
+	if p.Kind == content.KindPerson {
+		p.Person = &content.Person{}
+	}
+	return p
+}
+
+// faulty returns the top-level keys whose values strict reported as wrong:
+// its messages start with the key's path ("title must be text",
+// "quotes[2].by: ...").
+func faulty(keys map[string]diag.Pos, ds diag.List) map[string]bool {
+	var out map[string]bool
+	for _, d := range ds {
+		for k := range keys {
+			if len(d.Msg) > len(k) && strings.HasPrefix(d.Msg, k) && strings.ContainsRune(" :[.", rune(d.Msg[len(k)])) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[k] = true
+			}
+		}
+	}
+	return out
 }
 
 // renderBody writes the page's body as HTML (and, for topics, the variant
@@ -194,11 +225,25 @@ func relativeURL(from, to string) string {
 	return rel
 }
 
-// placePage sets a page's id, kind, section and URL from its path.
+// placePage sets a page's id, kind, section and URL from its path. Each
+// part of the path becomes its slug (content.Slug), so "content/Meeting
+// notes.md" is the page "meeting-notes" at "meeting-notes/"; load has
+// warned about such names.
 func placePage(p *content.Page, peopleSection string) {
 	rel := strings.TrimSuffix(strings.TrimPrefix(p.File, "content/"), ".md")
 	dir, name := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
+	if dir != "" {
+		dir = content.Slug(dir)
+	}
+	if name != "_index" {
+		name = content.Slug(name)
+	}
+	if dir != "" {
+		rel = dir + "/" + name
+	} else {
+		rel = name
+	}
 	switch {
 	case dir == "" && name == "_index":
 		p.Kind, p.ID, p.URL = content.KindHome, "", ""
@@ -230,23 +275,23 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 
 	if p.Kind == content.KindPerson {
 		p.Person = &content.Person{
-			Name: strings.TrimSpace(fm.Name), Role: fm.Role, Affiliation: fm.Affiliation,
-			Side: fm.Side, Aliases: fm.Aliases,
+			Name: strings.TrimSpace(fm.Name), NamePos: keyPos(keys, "name", p.Pos),
+			Role: fm.Role, Affiliation: fm.Affiliation, Side: fm.Side, Aliases: fm.Aliases,
 		}
 		if fm.AtTable != nil {
 			p.Person.AtTable = *fm.AtTable
 		}
-		if p.Person.Name == "" {
+		if p.Person.Name == "" && !p.Faulty["name"] {
 			l.Errorf(p.Pos, "person page has no name; add \"name: Full Name\"")
 		}
-		if fm.Side.ID == "" {
+		if fm.Side.ID == "" && !p.Faulty["side"] {
 			l.Errorf(p.Pos, "person page has no side; add \"side: <id>\" with a side id from briefing.yaml")
 		}
 		if _, ok := keys["at_table"]; !ok {
 			l.Warnf(p.Pos, "person page does not say whether they were at the table; add \"at_table: {present: yes or no, note: ...}\"")
 		}
 		if p.Title == "" {
-			p.Title, p.TitlePos = p.Person.Name, keyPos(keys, "name", p.Pos)
+			p.Title, p.TitlePos = p.Person.Name, p.Person.NamePos
 		}
 	} else {
 		for _, k := range personKeys {
@@ -254,9 +299,20 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 				l.Errorf(pos, "%q belongs on person pages (content/<people section>/<id>.md) only; remove it here", k)
 			}
 		}
-		if p.Title == "" {
+		if p.Title == "" && !p.Faulty["title"] {
 			l.Errorf(p.Pos, "page has no title; add \"title: ...\" to its front matter")
 		}
+	}
+	first := map[string]int{}
+	for i, r := range p.Participants {
+		if r.ID == "" {
+			continue
+		}
+		if j, dup := first[r.ID]; dup {
+			l.Errorf(r.Pos, "participants[%d]: %q is already listed as participants[%d]; remove the repeat", i+1, r.ID, j+1)
+			continue
+		}
+		first[r.ID] = i
 	}
 	if p.Kind != content.KindHome {
 		for _, k := range homeKeys {

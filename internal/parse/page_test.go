@@ -51,6 +51,24 @@ func TestPageErrors(t *testing.T) {
 			want:  []string{`content/talks.md:3:15: participants must be a list (lines starting with "- "), found "marco-rubio"`},
 		},
 		{
+			name:  "participant listed twice",
+			path:  "content/talks.md",
+			front: "title: Talks\nparticipants: [a, b, a]\n",
+			want:  []string{`content/talks.md:3:22: participants[3]: "a" is already listed as participants[1]; remove the repeat`},
+		},
+		{
+			name:  "a wrong title is not also a missing one",
+			path:  "content/talks.md",
+			front: "title: [a, b]\n",
+			want:  []string{`content/talks.md:2:8: title must be text, found a list`},
+		},
+		{
+			name:  "a wrong name is not also a missing one",
+			path:  "content/participants/x.md",
+			front: "name: {a: b}\nside: us\nat_table: {present: yes}\n",
+			want:  []string{`content/participants/x.md:2:7: name must be text, found a set of keys`},
+		},
+		{
 			name:  "duplicate key",
 			path:  "content/talks.md",
 			front: "title: Talks\ntitle: Again\n",
@@ -200,6 +218,9 @@ func TestPlacePage(t *testing.T) {
 		{"content/participants/a.md", content.KindPerson, "participants/a", "participants/a/"},
 		{"content/notes/_index.md", content.KindSection, "notes", "notes/"},
 		{"content/notes/n.md", content.KindPage, "notes/n", "notes/n/"},
+		{"content/Meeting notes.md", content.KindTopic, "meeting-notes", "meeting-notes/"},
+		{"content/My Notes/_index.md", content.KindSection, "my-notes", "my-notes/"},
+		{"content/Participants/Jane Doe.md", content.KindPerson, "participants/jane-doe", "participants/jane-doe/"},
 	}
 	for _, tc := range tests {
 		p := &content.Page{File: tc.file}
@@ -207,5 +228,23 @@ func TestPlacePage(t *testing.T) {
 		if p.Kind != tc.kind || p.ID != tc.id || p.URL != tc.url {
 			t.Errorf("placePage(%q) = %s %q %q; want %s %q %q", tc.file, p.Kind, p.ID, p.URL, tc.kind, tc.id, tc.url)
 		}
+	}
+}
+
+// TestInvalidFile holds that a file load could not read becomes a page
+// known by its place, with no data and no diagnostics of its own.
+func TestInvalidFile(t *testing.T) {
+	for _, path := range []string{"content/x.md", "content/participants/x.md", "content/_index.md"} {
+		p, l := Page(content.File{Path: path, Invalid: true}, "participants", markdown.New())
+		if len(l) != 0 || p == nil || !p.Invalid {
+			t.Fatalf("Page(invalid %s) = %+v, %v; want an Invalid page and no diagnostics", path, p, l)
+		}
+		if p.Kind == content.KindPerson && p.Person == nil {
+			t.Errorf("Page(invalid %s) has no Person", path)
+		}
+	}
+	p, _ := Page(file("content/participants/x.md", "- a list\n", ""), "participants", markdown.New())
+	if !p.Invalid || p.Person == nil {
+		t.Errorf("a person page whose front matter is a list: Invalid %v, Person %v; want true, empty", p.Invalid, p.Person)
 	}
 }

@@ -56,7 +56,7 @@ func jsonLD(s *content.Site, u urls, v *View) (template.JS, error) {
 	case content.KindTopic:
 		var mentions []any
 		for _, r := range p.Participants {
-			if pp := s.Person(r.ID); pp != nil {
+			if pp := s.Person(r.ID); pp != nil && pp.Person != nil {
 				mentions = append(mentions, map[string]any{"@type": "Person", "name": pp.Person.Name, "url": u.abs(pp.URL)})
 			}
 		}
@@ -68,6 +68,9 @@ func jsonLD(s *content.Site, u urls, v *View) (template.JS, error) {
 			"mentions": mentions,
 		}))
 	case content.KindPerson:
+		if p.Person == nil {
+			break // a page that could not be read: nothing to describe
+		}
 		pr := p.Person
 		person := map[string]any{
 			"@type": "Person", "name": pr.Name, "jobTitle": pr.Role, "description": p.Summary,

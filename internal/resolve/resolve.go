@@ -59,6 +59,11 @@ type resolver struct {
 	l     diag.List
 
 	personIDs, sourceIDs, pageIDs []string // sorted, for hints
+
+	// broken is set when a page could not be read: the sources it
+	// declares are unknown, so references to unknown sources are not
+	// reported until it is fixed.
+	broken bool
 }
 
 // index registers pages by id, URL and file, reporting clashes, and adds
@@ -69,6 +74,10 @@ func (r *resolver) index(pages []*content.Page) {
 	}
 	sections := map[string]bool{}
 	for _, p := range pages {
+		// Links to the file resolve even when the page clashes below: the
+		// clash is the one error.
+		r.files[strings.TrimPrefix(p.File, "content/")] = p
+		r.broken = r.broken || p.Invalid
 		if prev, ok := r.byURL[p.URL]; ok {
 			if prev.File == "" {
 				r.l.Errorf(p.Pos, "this page's URL /%s is made by the build for the %s page; rename the file", p.URL, prev.Title)
@@ -79,7 +88,6 @@ func (r *resolver) index(pages []*content.Page) {
 		}
 		r.byURL[p.URL] = p
 		r.byID[p.ID] = p
-		r.files[strings.TrimPrefix(p.File, "content/")] = p
 		r.site.Pages = append(r.site.Pages, p)
 		if p.Section != "" {
 			sections[p.Section] = true
@@ -126,6 +134,9 @@ func (r *resolver) people() {
 		if p.Kind != content.KindPerson {
 			continue
 		}
+		if p.Person == nil {
+			p.Person = &content.Person{} // a page that could not be read
+		}
 		id := path.Base(p.ID)
 		r.ix.Persons[id] = p
 		r.personIDs = append(r.personIDs, id)
@@ -140,6 +151,7 @@ func (r *resolver) people() {
 		}
 	}
 	sort.Strings(r.personIDs)
+	r.names()
 	sort.SliceStable(r.site.People, func(i, j int) bool {
 		a, b := r.site.People[i], r.site.People[j]
 		oa, oka := order[a.Person.Side.ID]
@@ -161,6 +173,40 @@ func (r *resolver) people() {
 		}
 		return a.Person.Name < b.Person.Name
 	})
+}
+
+// names reports two people with the same name, or a name that is another
+// person's alias: readers and the name checks could not tell them apart.
+// Names compare without regard to case or spacing. People are in file
+// order here, so the later file gets the error.
+func (r *resolver) names() {
+	key := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	named := map[string]*content.Page{}
+	aliased := map[string]*content.Page{}
+	for _, p := range r.site.People {
+		if p.Invalid {
+			continue
+		}
+		for _, a := range p.Person.Aliases {
+			if k := key(a); aliased[k] == nil && k != key(p.Person.Name) {
+				aliased[k] = p
+			}
+		}
+	}
+	for _, p := range r.site.People {
+		k := key(p.Person.Name)
+		if p.Invalid || k == "" {
+			continue
+		}
+		if prev := named[k]; prev != nil {
+			r.l.Errorf(p.Person.NamePos, "person name %q is also the name of %s; give each person a name of their own, or merge the two pages", p.Person.Name, prev.File)
+			continue
+		}
+		named[k] = p
+		if other := aliased[k]; other != nil && other != p {
+			r.l.Errorf(p.Person.NamePos, "person name %q is an alias of %s; remove the alias there, or rename this person", p.Person.Name, other.File)
+		}
+	}
 }
 
 // sources gathers the sources declared on every page.
@@ -194,7 +240,9 @@ func (r *resolver) references() {
 			return
 		}
 		if _, ok := r.ix.Sources[ref.ID]; !ok {
-			r.unknown(ref, "source", r.sourceIDs)
+			if !r.broken {
+				r.unknown(ref, "source", r.sourceIDs)
+			}
 			return
 		}
 		if cited[ref.ID] == nil {
