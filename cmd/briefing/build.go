@@ -32,8 +32,13 @@ The base URL may hold a sub-path (https://example.org/briefings/riyadh/).
 It comes from --base-url, else $BRIEFING_BASE_URL, else base_url in
 briefing.yaml.
 
+Ctrl-C or SIGTERM stops the build at once: nothing is written and the
+previous output stays (a second signal exits without cleaning up; the next
+build removes what was left).
+
 Exit status: 0 built; 1 the content has errors (each printed as
-file:line:col: message) or the output could not be written; 2 bad usage.`),
+file:line:col: message) or the output could not be written; 2 bad usage;
+130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 		Example: `  briefing build
   briefing build -s site -d /tmp/out --base-url https://example.org/briefings/riyadh/
   briefing build --drafts --quiet`,
@@ -43,6 +48,7 @@ file:line:col: message) or the output could not be written; 2 bad usage.`),
 				opts.BaseURL = getenv("BRIEFING_BASE_URL")
 			}
 			opts.Theme = briefing.Theme
+			opts.Debug = getenv("BRIEFING_DEBUG") == "1"
 			res, diags, err := build.Run(cmd.Context(), opts)
 			printDiagnostics(stderr, diags)
 			if err != nil {

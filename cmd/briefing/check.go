@@ -41,7 +41,7 @@ object per line: {"file", "line", "column", "severity", "rule", "message"}
 (line and column are left out when unknown).
 
 Exit status: 0 no errors; 1 errors found (with --strict, warnings count as
-errors); 2 bad usage.`),
+errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 		Example: `  briefing check
   briefing check -s site --strict --format json
   briefing check --prose incoming/article.txt`,
@@ -59,6 +59,7 @@ errors); 2 bad usage.`),
 				opts.BaseURL = getenv("BRIEFING_BASE_URL")
 			}
 			opts.Theme = briefing.Theme
+			opts.Debug = getenv("BRIEFING_DEBUG") == "1"
 			var diags diag.List
 			var err error
 			if prose {

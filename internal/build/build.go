@@ -43,6 +43,9 @@ type Options struct {
 	// zero value (readable goldens, a fast preview); the build command
 	// turns it on unless --minify=false.
 	Minify bool
+	// Debug adds a stack trace to the diagnostic of an internal error
+	// (the commands set it from BRIEFING_DEBUG=1).
+	Debug bool
 }
 
 // Result describes a finished build.
@@ -84,32 +87,48 @@ func (t *timer) done(name string) {
 // into a staging folder as they are rendered, and the folder replaces the
 // destination only when the whole build succeeded. Content problems come
 // back as diagnostics; err is set only when something outside the content
-// failed (the disk, a bad option). The destination is untouched when the
-// diagnostics hold an error.
+// failed (the disk, a bad option), or is ErrCancelled when ctx was
+// cancelled. The destination is untouched unless err is nil and the
+// diagnostics hold no error.
 func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error) {
 	start := time.Now()
-	in, l, err := loadChecked(opts)
+	in, l, err := loadChecked(ctx, opts)
 	if err != nil {
 		return res, l, err
 	}
-	stage, err := write.Begin(destination(opts))
+	stg, err := write.Begin(destination(opts))
 	if err != nil {
 		return res, l, err
 	}
-	w := newStreamer(stage)
-	emit := w.emit
+	// The first write error stops the build: rendering is cancelled
+	// through wctx and the one error is reported, not one per page.
+	wctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	w := newStreamer(wctx, stg, stop)
 	loaded := time.Since(start)
-	res, ds := pipeline(ctx, in, opts, emit)
+	res, ds := pipeline(wctx, in, opts, w.emit)
 	writeErr := w.close()
 	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
-	l.Add(ds...)
-	l.Sort()
-	if writeErr != nil || l.HasErrors() {
-		stage.Abort()
+	switch {
+	case ctx.Err() != nil:
+		stg.Abort()
+		return Result{}, nil, ErrCancelled
+	case writeErr != nil:
+		stg.Abort()
+		l.Add(ds...)
+		l.Sort()
+		rootFirst(l)
 		return res, l, writeErr
 	}
+	l.Add(ds...)
+	l.Sort()
+	rootFirst(l)
+	if l.HasErrors() {
+		stg.Abort()
+		return res, l, nil
+	}
 	t := time.Now()
-	if err := stage.Commit(); err != nil {
+	if err := stg.Commit(); err != nil {
 		return res, l, err
 	}
 	res.Stages = append(res.Stages, Stage{Name: "swap", Elapsed: time.Since(t)})
@@ -120,15 +139,19 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 // Render runs every stage but write and returns the built files in memory.
 func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	start := time.Now()
-	in, l, err := loadChecked(opts)
+	in, l, err := loadChecked(ctx, opts)
 	if err != nil {
 		return Result{}, l, err
 	}
 	loaded := time.Since(start)
 	res, ds := Pipeline(ctx, in, opts)
+	if ctx.Err() != nil {
+		return Result{}, nil, ErrCancelled
+	}
 	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
 	l.Add(ds...)
 	l.Sort()
+	rootFirst(l)
 	res.Elapsed = time.Since(start)
 	return res, l, nil
 }
@@ -159,7 +182,7 @@ func ruled(rule string, ds diag.List) diag.List {
 
 // loadChecked refuses a destination that would replace the site, then
 // loads the site folder.
-func loadChecked(opts Options) (*content.Input, diag.List, error) {
+func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, error) {
 	src := opts.Source
 	if src == "" {
 		src = "."
@@ -167,7 +190,7 @@ func loadChecked(opts Options) (*content.Input, diag.List, error) {
 	if err := checkDestination(src, destination(opts)); err != nil {
 		return nil, nil, err
 	}
-	return loadSite(opts)
+	return loadSite(ctx, opts)
 }
 
 // Pipeline runs config, parse, resolve and render over loaded input. It is
@@ -178,6 +201,9 @@ func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, dia
 
 // pipeline is Pipeline that, when emit is set, hands every built file to
 // emit as soon as it is made instead of returning it in Result.Files.
+// Every stage runs guarded (see stage): a panic becomes a diagnostic, and
+// once ctx is cancelled no later stage runs and pipeline returns at once,
+// with the diagnostics of the stages that finished.
 func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(path string, data []byte) error) (Result, diag.List) {
 	var res Result
 	var l diag.List
@@ -185,21 +211,35 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 	if in.Config.Path == "" {
 		return res, l // no briefing.yaml: load said so, and nothing can be built
 	}
-	cfg, ds := config.Parse(in.Config)
-	l.Add(ruled(RuleConfig, ds)...)
-	if opts.BaseURL != "" {
-		u, err := config.NormalizeBaseURL(opts.BaseURL)
-		if err != nil {
-			l.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
-		}
-		cfg.BaseURL = u
+	run := func(name, file string, fn func() diag.List) bool {
+		return stage(ctx, name, file, opts.Debug, &l, fn)
 	}
-	if l.HasErrors() {
+
+	var cfg content.Config
+	run("config", in.Config.Path, func() diag.List {
+		c, ds := config.Parse(in.Config)
+		ds = ruled(RuleConfig, ds)
+		if opts.BaseURL != "" {
+			u, err := config.NormalizeBaseURL(opts.BaseURL)
+			if err != nil {
+				ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
+			}
+			c.BaseURL = u
+		}
+		cfg = c
+		return ds
+	})
+	if l.HasErrors() || ctx.Err() != nil {
 		return res, l
 	}
-	md := markdown.New()
-	parsed, ds := parse.Pages(ctx, in.Files, cfg.PeopleSection, md)
-	l.Add(ruled(RuleFrontMatter, ds)...)
+	var parsed []*content.Page
+	if !run("parse", "", func() diag.List {
+		var ds diag.List
+		parsed, ds = parse.Pages(ctx, in.Files, cfg.PeopleSection, markdown.New())
+		return ruled(RuleFrontMatter, ds)
+	}) {
+		return res, l
+	}
 	t.done("parse")
 	pages := parsed[:0:0]
 	for _, p := range parsed {
@@ -207,30 +247,54 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 			pages = append(pages, p)
 		}
 	}
-	site, ds := resolve.Site(cfg, pages)
-	l.Add(ruled(RuleReference, ds)...)
+	var site *content.Site
+	if !run("resolve", "", func() diag.List {
+		var ds diag.List
+		site, ds = resolve.Site(cfg, pages)
+		return ruled(RuleReference, ds)
+	}) {
+		return res, l
+	}
 	t.done("resolve")
 	res.Site = site
 	if l.HasErrors() {
 		return res, l
 	}
-	static, table, ds := staticFiles(ctx, in.Static, opts.Minify)
-	l.Add(ruled(RuleAsset, ds)...)
-	machine, ds := machineFiles(site, cfg.BaseURL)
-	l.Add(ruled(RuleAsset, ds)...)
-	machine, ds = minifyOutputs(ctx, machine, opts.Minify)
-	l.Add(ruled(RuleAsset, ds)...)
-	extra := append(machine, staticOutputs(site, machine, static, &l)...)
+	var extra []render.Output
+	var table map[string]render.Asset
+	if !run("outputs", "", func() diag.List {
+		var ol diag.List
+		static, tbl, ds := staticFiles(ctx, in.Static, opts.Minify)
+		ol.Add(ruled(RuleAsset, ds)...)
+		machine, ds := machineFiles(site, cfg.BaseURL)
+		ol.Add(ruled(RuleAsset, ds)...)
+		machine, ds = minifyOutputs(ctx, machine, opts.Minify)
+		ol.Add(ruled(RuleAsset, ds)...)
+		extra = append(machine, staticOutputs(site, machine, static, &ol)...)
+		table = tbl
+		return ruled(RuleAsset, ol)
+	}) {
+		return res, l
+	}
 	t.done("outputs")
 	if l.HasErrors() {
 		return res, l
 	}
-	out, ds := render.Site(ctx, site, in.Templates, render.Options{
-		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
-		Minify: pageMinifier(opts.Minify), Emit: emit,
-	})
-	l.Add(ruled(RuleTemplate, ds)...)
+	var out []render.Output
+	var rendered diag.List
+	if !run("render", "", func() diag.List {
+		out, rendered = render.Site(ctx, site, in.Templates, render.Options{
+			BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
+			Minify: pageMinifier(opts.Minify), Emit: emit,
+		})
+		return nil
+	}) {
+		// Cancelled, or a write failed: what render says after that is
+		// about pages it never finished, not about the content.
+		return res, l
+	}
 	t.done("render")
+	l.Add(ruled(RuleTemplate, rendered)...)
 	if l.HasErrors() {
 		return res, l
 	}
@@ -244,9 +308,8 @@ func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(pa
 	res.Other = len(extra)
 	if emit != nil {
 		for _, f := range extra {
-			if err := emit(f.Path, f.Data); err != nil {
-				l.Errorf(diag.Pos{File: "/" + f.Path}, "cannot write the file: %v", err)
-				break
+			if emit(f.Path, f.Data) != nil {
+				break // the caller reports the write error
 			}
 		}
 		return res, l
@@ -293,12 +356,19 @@ func destination(opts Options) string {
 
 // checkDestination refuses a destination that would replace the site
 // itself or one of its source folders.
+//
+// Both paths are compared with every symbolic link followed, so a
+// destination reached through a link to the site (or a site reached
+// through a link) is recognised for what it is.
 func checkDestination(src, dest string) error {
 	s, err := filepath.Abs(src)
 	if err != nil {
 		return err
 	}
-	d, err := filepath.Abs(dest)
+	if real, err := filepath.EvalSymlinks(s); err == nil {
+		s = real
+	}
+	d, err := write.Resolve(dest)
 	if err != nil {
 		return err
 	}

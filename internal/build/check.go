@@ -22,7 +22,7 @@ const RuleBuild = "build"
 // raised to errors, so that HasErrors tells whether the check failed. err
 // is set only when the site folder cannot be read.
 func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
-	in, l, err := loadSite(opts)
+	in, l, err := loadSite(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -32,13 +32,19 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	for i, f := range res.Files {
 		files[i] = check.File{Path: f.Path, Data: f.Data}
 	}
-	l.Add(check.Site(res.Site, files, in.Files)...)
+	stage(ctx, "check", "", opts.Debug, &l, func() diag.List {
+		return check.Site(res.Site, files, in.Files)
+	})
+	if ctx.Err() != nil {
+		return nil, ErrCancelled
+	}
 	if strict {
 		for i := range l {
 			l[i].Severity = diag.Error
 		}
 	}
 	l.Sort()
+	rootFirst(l)
 	return l, nil
 }
 
@@ -53,11 +59,14 @@ type ProseFile struct {
 // person of the site in opts.Source. When the site cannot be built far
 // enough to know its people, the build's diagnostics come back instead.
 func Prose(ctx context.Context, opts Options, texts []ProseFile) (diag.List, error) {
-	in, l, err := loadSite(opts)
+	in, l, err := loadSite(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
 	res, ds := Pipeline(ctx, in, opts)
+	if ctx.Err() != nil {
+		return nil, ErrCancelled
+	}
 	l.Add(ds...)
 	if res.Site == nil || len(res.Site.People) == 0 {
 		if !l.HasErrors() {
@@ -69,11 +78,19 @@ func Prose(ctx context.Context, opts Options, texts []ProseFile) (diag.List, err
 			}
 		}
 		l.Sort()
+		rootFirst(l)
 		return l, nil
 	}
 	var out diag.List
-	for _, t := range texts {
-		out.Add(check.Prose(t.Name, t.Data, res.Site.People)...)
+	stage(ctx, "check", "", opts.Debug, &out, func() diag.List {
+		var ds diag.List
+		for _, t := range texts {
+			ds.Add(check.Prose(t.Name, t.Data, res.Site.People)...)
+		}
+		return ds
+	})
+	if ctx.Err() != nil {
+		return nil, ErrCancelled
 	}
 	return out, nil
 }
@@ -85,8 +102,9 @@ func peopleSection(s *content.Site) string {
 	return s.Config.PeopleSection
 }
 
-// loadSite opens the site folder and runs the load stage.
-func loadSite(opts Options) (*content.Input, diag.List, error) {
+// loadSite opens the site folder and runs the load stage. It returns
+// ErrCancelled when ctx is cancelled while it reads.
+func loadSite(ctx context.Context, opts Options) (*content.Input, diag.List, error) {
 	src := opts.Source
 	if src == "" {
 		src = "."
@@ -95,7 +113,21 @@ func loadSite(opts Options) (*content.Input, diag.List, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open site folder: %w", err)
 	}
-	defer root.Close()
-	in, l := load.Site(root.FS(), opts.Theme)
-	return in, ruled(RuleFile, l), nil
+	var in *content.Input
+	var l diag.List
+	ok := stage(ctx, "load", "", opts.Debug, &l, func() diag.List {
+		// The root stays open until the walk ends, even when a cancelled
+		// build has stopped waiting for it.
+		defer root.Close()
+		var ds diag.List
+		in, ds = load.Site(root.FS(), opts.Theme)
+		return ruled(RuleFile, ds)
+	})
+	if ctx.Err() != nil {
+		return nil, nil, ErrCancelled
+	}
+	if !ok {
+		return &content.Input{}, l, nil // load panicked: l says so
+	}
+	return in, l, nil
 }

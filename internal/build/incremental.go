@@ -119,7 +119,37 @@ func NewIncremental(opts Options) *Incremental {
 // folder cannot be opened. When the diagnostics hold an error the Update is
 // empty and the last good build stands: the next successful build reports
 // every change since it.
+//
+// A panic while building becomes an internal-error diagnostic and the next
+// build starts afresh; a cancelled ctx makes Build return ErrCancelled as
+// soon as the stage under way notices, with the last good build standing.
 func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag.List, error) {
+	var up Update
+	var err error
+	l := guarded("rebuild", "", b.opts.Debug, func() diag.List {
+		var ds diag.List
+		up, ds, err = b.build(ctx, changed)
+		return ds
+	})
+	switch {
+	case ctx.Err() != nil:
+		b.reset()
+		return Update{}, nil, ErrCancelled
+	case panicked(l):
+		b.reset() // what the panic left half-made is not to be trusted
+		return Update{}, l, nil
+	}
+	return up, l, err
+}
+
+// reset forgets everything but the last good build, so that the next
+// Build loads, parses and renders the whole site again.
+func (b *Incremental) reset() {
+	b.files, b.paths, b.parsed, b.loadDiags, b.areaDiags = nil, nil, nil, nil, nil
+	b.dirty, b.full = nil, true
+}
+
+func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag.List, error) {
 	start := time.Now()
 	root, err := os.OpenRoot(b.opts.Source)
 	if err != nil {

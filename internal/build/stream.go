@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"sync"
 
 	"github.com/briefing-dev/briefing/internal/write"
@@ -11,12 +12,22 @@ import (
 // goes on making pages: writing is bound by file-creation system calls,
 // rendering by the CPU, so the two overlap. The queue is bounded, so a slow
 // disk holds rendering back instead of filling memory.
+//
+// The first write error stops the build: it is kept, fail is called with
+// it (Run cancels rendering through it), and every later emit fails at
+// once, so a full disk is reported once, not once per page.
 type streamer struct {
-	stage *write.Stage
+	ctx   context.Context
+	fail  func(error)
 	queue chan write.File
 	wg    sync.WaitGroup
 	mu    sync.Mutex
 	err   error // the first write error
+
+	// sending is held for reading while an emit sends and for writing by
+	// close, so the queue is never closed under a sender.
+	sending sync.RWMutex
+	shut    bool // close was called
 }
 
 // writers is how many files are written at once; queued how many rendered
@@ -26,19 +37,18 @@ const (
 	queued  = 64
 )
 
-func newStreamer(stage *write.Stage) *streamer {
-	w := &streamer{stage: stage, queue: make(chan write.File, queued)}
+func newStreamer(ctx context.Context, stage *write.Stage, fail func(error)) *streamer {
+	w := &streamer{ctx: ctx, fail: fail, queue: make(chan write.File, queued)}
 	for range writers {
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
 			for f := range w.queue {
+				if w.failed() != nil {
+					continue // drain: the build has failed
+				}
 				if err := stage.Put(f.Path, f.Data); err != nil {
-					w.mu.Lock()
-					if w.err == nil {
-						w.err = err
-					}
-					w.mu.Unlock()
+					w.setErr(err)
 				}
 			}
 		}()
@@ -46,21 +56,51 @@ func newStreamer(stage *write.Stage) *streamer {
 	return w
 }
 
-// emit queues a copy of data for writing. It fails once a write has.
-func (w *streamer) emit(path string, data []byte) error {
+func (w *streamer) failed() error {
 	w.mu.Lock()
-	err := w.err
+	defer w.mu.Unlock()
+	return w.err
+}
+
+func (w *streamer) setErr(err error) {
+	w.mu.Lock()
+	first := w.err == nil
+	if first {
+		w.err = err
+	}
 	w.mu.Unlock()
-	if err != nil {
+	if first {
+		w.fail(err)
+	}
+}
+
+// emit queues a copy of data for writing. It fails once a write has, once
+// the build is cancelled, and after close.
+func (w *streamer) emit(path string, data []byte) error {
+	if err := w.failed(); err != nil {
 		return err
 	}
-	w.queue <- write.File{Path: path, Data: bytes.Clone(data)}
-	return nil
+	w.sending.RLock()
+	defer w.sending.RUnlock()
+	if w.shut {
+		return context.Canceled
+	}
+	select {
+	case w.queue <- write.File{Path: path, Data: bytes.Clone(data)}:
+		return nil
+	case <-w.ctx.Done():
+		return context.Cause(w.ctx)
+	}
 }
 
 // close waits for every queued file and returns the first write error.
+// An emit still running (a cancelled stage finishing late) fails instead
+// of sending on the closed queue.
 func (w *streamer) close() error {
+	w.sending.Lock()
+	w.shut = true
 	close(w.queue)
+	w.sending.Unlock()
 	w.wg.Wait()
-	return w.err
+	return w.failed()
 }

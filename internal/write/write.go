@@ -1,8 +1,16 @@
 // Package write is the last stage and the only package that writes the
 // site to disk. It writes every file into a fresh staging folder beside the
 // destination and swaps it in only when all of them are written, so a
-// reader or a host never sees a half-built site and a failed build leaves
-// the previous output as it was.
+// reader or a host never sees a half-built site and a failed, cancelled or
+// killed build leaves the previous output as it was.
+//
+// Every staging folder, and so every output, holds a marker file (Marker).
+// The marker is what makes a folder one the build may replace or remove:
+// a destination without it is refused unless it is empty, and a staging
+// folder a killed build left behind is recognised by it and removed by the
+// next build of the same destination. While a build runs it holds a lock
+// on its staging folder's marker, so two builds never remove each other's
+// work.
 package write
 
 import (
@@ -19,6 +27,13 @@ import (
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
+// Marker is the file every build writes at the top of its output. Its
+// presence says "briefing wrote this folder and may replace it".
+const Marker = ".briefing-build"
+
+// markerText is the marker's content: fixed, so output stays deterministic.
+const markerText = "This folder was written by briefing build, which replaces it on every build.\n"
+
 // File is one file to write, its path relative to the destination with
 // forward slashes.
 type File struct {
@@ -27,10 +42,8 @@ type File struct {
 }
 
 // Site writes files to dest atomically: into a sibling staging folder that
-// replaces dest when every file is written. An existing dest is replaced
-// only when it looks like a built site (it holds index.html or 404.html)
-// or is empty, so a mistyped --destination cannot wipe unrelated files.
-// On any error, dest is left as it was and the staging folder is removed.
+// replaces dest when every file is written. On any error, dest is left as
+// it was and the staging folder is removed.
 func Site(dest string, files []File) error {
 	s, err := Begin(dest)
 	if err != nil {
@@ -46,16 +59,33 @@ func Site(dest string, files []File) error {
 // Stage is a site being written: files go into a fresh folder beside the
 // destination, which Commit swaps into place and Abort removes. Put may be
 // called from many goroutines at once, so pages can be written as they are
-// rendered instead of being held in memory.
+// rendered instead of being held in memory. Commit and Abort are called
+// once, from one goroutine.
 type Stage struct {
 	dest, dir string
+	lock      *os.File      // the staging marker, locked while the build runs
+	swept     chan struct{} // closed when stale folders are removed
 	mu        sync.Mutex
 	made      map[string]bool // folders that exist, by slash path
+
+	// fault, when set (by tests), is called at each step of Commit and
+	// may kill the process there, to prove that no step loses output.
+	fault func(step string)
+	// noExchange, set by tests, makes Commit take the two-rename path it
+	// takes where the system has no atomic exchange.
+	noExchange bool
 }
 
-// Begin checks that dest may be replaced and makes the staging folder.
+// Begin checks that dest may be replaced, makes the staging folder beside
+// it and, in the background, removes the staging and old folders that
+// killed builds of the same destination left behind. A dest that is a
+// symbolic link is followed: the folder it points to is replaced and the
+// link stays.
 func Begin(dest string) (*Stage, error) {
-	dest = filepath.Clean(dest)
+	dest, err := Resolve(dest)
+	if err != nil {
+		return nil, err
+	}
 	if err := replaceable(dest); err != nil {
 		return nil, err
 	}
@@ -63,20 +93,75 @@ func Begin(dest string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	dir, err := os.MkdirTemp(parent, stagingPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("create staging folder: %w", err)
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	s := &Stage{dest: dest, dir: dir, made: map[string]bool{".": true}, swept: make(chan struct{})}
+	if err := s.mark(); err != nil {
+		s.release()
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	return &Stage{dest: dest, dir: dir, made: map[string]bool{".": true}}, nil
+	go func() {
+		defer close(s.swept)
+		sweep(parent, stagingPrefix(dest), dir)
+	}()
+	return s, nil
+}
+
+// Resolve returns dest cleaned and, where it or one of its parents is a
+// symbolic link, with the links followed, so that the build compares and
+// replaces real folders. A dest that does not exist yet resolves through
+// its nearest existing parent.
+func Resolve(dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for p := abs; ; p = filepath.Dir(p) {
+		real, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) || filepath.Dir(p) == p {
+			return "", fmt.Errorf("destination %s: %w", dest, err)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
+}
+
+// stagingPrefix is the start of the name of every staging folder of dest.
+func stagingPrefix(dest string) string { return "." + filepath.Base(dest) + ".new-" }
+
+// mark writes the marker into the staging folder and locks it.
+func (s *Stage) mark() error {
+	f, err := os.OpenFile(filepath.Join(s.dir, Marker), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	s.lock = f
+	if err := os.Chmod(s.dir, 0o755); err != nil {
+		return err
+	}
+	if _, err := f.WriteString(markerText); err != nil {
+		return err
+	}
+	return hold(f)
+}
+
+// release unlocks and closes the marker.
+func (s *Stage) release() {
+	if s.lock != nil {
+		s.lock.Close() // closing drops the lock
+		s.lock = nil
+	}
 }
 
 // Put writes one file. Its path must be clean and relative: the staging
 // folder is new and ours alone, so nothing can lead a write outside it.
-// Writing the same path twice is an error.
+// Writing the same path twice, or the marker's path, is an error.
 func (s *Stage) Put(p string, data []byte) error {
 	if !fs.ValidPath(p) || p == "." {
 		return fmt.Errorf("write %q: not a clean relative path", p)
@@ -110,17 +195,78 @@ func (s *Stage) mkdirAll(dir string) error {
 	return nil
 }
 
-// Commit swaps the staging folder into the destination's place.
+// Commit swaps the staging folder into the destination's place, then
+// removes the old output. The destination is never missing: on Linux the
+// two folders are exchanged in one step (renameat2 RENAME_EXCHANGE);
+// elsewhere, or on a file system without it, the old output is renamed
+// aside first and put back should the second rename fail.
 func (s *Stage) Commit() error {
-	if err := swap(s.dir, s.dest); err != nil {
+	defer s.finish()
+	s.step("before-swap")
+	old, err := swap(s.dir, s.dest, !s.noExchange, s.step)
+	if err != nil {
 		os.RemoveAll(s.dir)
 		return err
+	}
+	s.release()
+	s.step("swapped")
+	if old != "" {
+		if err := removeAll(old, s.step); err != nil {
+			return fmt.Errorf("remove old output %s: %w", old, err)
+		}
 	}
 	return nil
 }
 
 // Abort removes the staging folder; the destination stays as it was.
-func (s *Stage) Abort() { os.RemoveAll(s.dir) }
+func (s *Stage) Abort() {
+	defer s.finish()
+	s.release()
+	removeAll(s.dir, nil)
+}
+
+// finish waits for the sweep of stale folders Begin started, so no
+// goroutine outlives the build.
+func (s *Stage) finish() {
+	s.release()
+	<-s.swept
+}
+
+func (s *Stage) step(name string) {
+	if s.fault != nil {
+		s.fault(name)
+	}
+}
+
+// sweep removes the folders in parent whose names start with prefix and
+// that hold an unlocked marker: staging folders of builds that were killed,
+// and old outputs a killed build had not yet removed. keep is the caller's
+// own staging folder. Folders without a marker are never touched.
+func sweep(parent, prefix, keep string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		dir := filepath.Join(parent, e.Name())
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || dir == keep {
+			continue
+		}
+		if stale(dir) {
+			removeAll(dir, nil)
+		}
+	}
+}
+
+// stale reports whether dir holds a marker that no running build locks.
+func stale(dir string) bool {
+	f, err := os.OpenFile(filepath.Join(dir, Marker), os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return unlocked(f)
+}
 
 // writers is how many files are written at once.
 const writers = 8
@@ -156,7 +302,8 @@ func writeFile(stage string, f File) error {
 	return nil
 }
 
-// replaceable checks that dest is missing, empty, or a built site.
+// replaceable checks that dest is missing, empty, or a folder a build
+// wrote (it holds the marker).
 func replaceable(dest string) error {
 	info, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -175,57 +322,74 @@ func replaceable(dest string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	for _, name := range []string{"index.html", "404.html"} {
-		if _, err := os.Stat(filepath.Join(dest, name)); err == nil {
-			return nil
-		}
+	if m, err := os.Lstat(filepath.Join(dest, Marker)); err == nil && m.Mode().IsRegular() {
+		return nil
 	}
-	return fmt.Errorf("destination %s holds files but no built site (no index.html); refusing to replace it: empty it or choose another --destination", dest)
+	return fmt.Errorf("destination %s holds files that briefing build did not write (no %s file); refusing to replace it: empty it or choose another --destination", dest, Marker)
 }
 
-// swap moves stage into dest's place. The old dest, if any, is renamed
-// aside first and removed after; should the second rename fail, the old
-// output is put back.
-func swap(stage, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = stage + ".old"
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("move old output aside: %w", err)
+// swap moves stage into dest's place and returns the folder that now holds
+// the old output ("" when there was none), for the caller to remove.
+func swap(stage, dest string, atomic bool, step func(string)) (old string, err error) {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(stage, dest); err != nil {
+			return "", fmt.Errorf("move the new output into place: %w", err)
+		}
+		return "", nil
+	}
+	if atomic {
+		switch err := exchange(stage, dest); {
+		case err == nil:
+			return stage, nil // the old output is where the staging folder was
+		case !errors.Is(err, errNoExchange):
+			return "", fmt.Errorf("swap in new output: %w", err)
 		}
 	}
+	// No atomic exchange here: rename the old output aside (it keeps its
+	// marker, so a later build sweeps it should this one be killed), then
+	// move the new one in, and put the old one back if that fails.
+	old = stage + ".old"
+	if err := os.Rename(dest, old); err != nil {
+		return "", fmt.Errorf("move old output aside: %w", err)
+	}
+	step("aside")
 	if err := os.Rename(stage, dest); err != nil {
-		if old != "" {
-			if rerr := os.Rename(old, dest); rerr != nil {
-				return fmt.Errorf("swap in new output: %w (and restoring the old output failed: %v; it is in %s)", err, rerr, old)
-			}
+		if rerr := os.Rename(old, dest); rerr != nil {
+			return "", fmt.Errorf("swap in new output: %w (and restoring the old output failed: %v; it is in %s)", err, rerr, old)
 		}
-		return fmt.Errorf("swap in new output: %w", err)
+		return "", fmt.Errorf("swap in new output: %w", err)
 	}
-	if old != "" {
-		if err := removeAll(old); err != nil {
-			return fmt.Errorf("remove old output %s: %w", old, err)
-		}
-	}
-	return nil
+	return old, nil
 }
 
-// removeAll removes dir, its top-level entries in parallel.
-func removeAll(dir string) error {
+// removeAll removes dir, its top-level entries in parallel. The marker
+// goes last, so a removal cut short leaves a folder the next build
+// recognises and sweeps.
+func removeAll(dir string, step func(string)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
-	if err := eachParallel(len(entries), func(i int) error {
+	err = eachParallel(len(entries), func(i int) error {
+		if entries[i].Name() == Marker {
+			return nil
+		}
+		if step != nil && i == len(entries)/2 {
+			step("removing")
+		}
 		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
-	}); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	return os.RemoveAll(dir)
 }
 
-// IsStaging reports whether name is one of the staging folders Site makes
+// IsStaging reports whether name is one of the staging folders Begin makes
 // beside a destination, so watchers and walkers can skip it.
 func IsStaging(name string) bool {
-	return strings.HasPrefix(name, ".") && (strings.Contains(name, ".new-"))
+	return strings.HasPrefix(name, ".") && strings.Contains(name, ".new-")
 }
+
+// errNoExchange says the system cannot exchange two folders atomically.
+var errNoExchange = errors.New("atomic exchange not supported")
