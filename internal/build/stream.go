@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/briefing-dev/briefing/internal/write"
@@ -47,7 +48,7 @@ func newStreamer(ctx context.Context, stage *write.Stage, fail func(error)) *str
 				if w.failed() != nil {
 					continue // drain: the build has failed
 				}
-				if err := stage.Put(f.Path, f.Data); err != nil {
+				if err := put(stage, f); err != nil {
 					w.setErr(err)
 				}
 			}
@@ -103,4 +104,15 @@ func (w *streamer) close() error {
 	w.sending.Unlock()
 	w.wg.Wait()
 	return w.failed()
+}
+
+// put writes one file, turning a panic in the write stage into an error
+// that stops the build like any other write error.
+func put(stage *write.Stage, f write.File) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error in the write stage while writing %s: %v; please report it", f.Path, v)
+		}
+	}()
+	return stage.Put(f.Path, f.Data)
 }
