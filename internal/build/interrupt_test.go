@@ -101,9 +101,9 @@ func TestCancelBeforeStart(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for name, run := range map[string]func() error{
-		"build": func() error { _, _, err := Run(ctx, fixtureOptions(dest)); return err },
+		"build":  func() error { _, _, err := Run(ctx, fixtureOptions(dest)); return err },
 		"render": func() error { _, _, err := Render(ctx, fixtureOptions(dest)); return err },
-		"check": func() error { _, err := Check(ctx, fixtureOptions(dest), false); return err },
+		"check":  func() error { _, err := Check(ctx, fixtureOptions(dest), false); return err },
 		"prose": func() error {
 			_, err := Prose(ctx, fixtureOptions(dest), []ProseFile{{Name: "x.txt", Data: []byte("Marco Rubyo")}})
 			return err
