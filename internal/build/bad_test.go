@@ -29,19 +29,48 @@ const (
 	badTotalHeap = 4 << 30   // bytes allocated over the whole case
 )
 
-// badSetups make the inputs that git cannot hold well. Each has a folder
-// under testdata/bad with its want.txt.
-var badSetups = map[string]func(t *testing.T, site string){
-	"huge-file": func(t *testing.T, site string) {
+// A placement is where a case's subject file goes: the case's own page,
+// its Markdown file at the top of content/ (or the files its setup makes),
+// is moved into each kind of file of a site in turn.
+type placement struct {
+	// name is the placement's name in want.<name>.txt.
+	name string
+	// path maps the subject's file name ("tab.md") to its path in the site.
+	path func(name string) string
+}
+
+// placements are every kind of file a bad input can be in. "topic" is the
+// case's own layout, whose want file is want.txt.
+var placements = []placement{
+	{"topic", func(n string) string { return "content/" + n }}, // first: -update derives the others from its want.txt
+	{"home", func(string) string { return "content/_index.md" }},
+	{"section", func(string) string { return "content/notes/_index.md" }},
+	{"section-page", func(n string) string { return "content/notes/" + n }},
+	{"person", func(n string) string { return "content/participants/" + n }},
+	{"people", func(string) string { return "content/participants/_index.md" }},
+	{"config", func(string) string { return "briefing.yaml" }},
+}
+
+// badSetup makes the inputs that git cannot hold well. Each has a folder
+// under testdata/bad with its want.txt. subjects are the names of the
+// files it makes at the top of content/; make writes them through place,
+// which maps such a name to its path for the placement.
+type badSetup struct {
+	subjects []string
+	make     func(t *testing.T, site string, place func(string) string)
+}
+
+var badSetups = map[string]badSetup{
+	"huge-file": {[]string{"huge.md"}, func(t *testing.T, site string, place func(string) string) {
 		var b bytes.Buffer
 		b.WriteString("---\ntitle: \"Huge\"\n---\n\n")
 		line := []byte("A long line of words, repeated until the file is twenty megabytes.\n")
 		for b.Len() < 20<<20 {
 			b.Write(line)
 		}
-		writeBad(t, site, "content/huge.md", b.Bytes())
-	},
-	"deep-nesting": func(t *testing.T, site string) {
+		writeBad(t, site, place("huge.md"), b.Bytes())
+	}},
+	"deep-nesting": {[]string{"deep.md"}, func(t *testing.T, site string, place func(string) string) {
 		const depth = 5000
 		var b bytes.Buffer
 		b.WriteString("---\ntitle: \"Deep\"\nsummary: \"Lists and quotes nested thousands deep.\"\n---\n\n")
@@ -53,48 +82,78 @@ var badSetups = map[string]func(t *testing.T, site string){
 		}
 		b.WriteString("\n" + strings.Repeat("*", depth) + "emphasis" + strings.Repeat("*", depth) + "\n")
 		b.WriteString("\n" + strings.Repeat("[", depth) + "link" + strings.Repeat("]", depth) + "\n")
-		writeBad(t, site, "content/deep.md", b.Bytes())
-	},
-	"symlink-loop": func(t *testing.T, site string) {
-		symlinkBad(t, "loop.md", filepath.Join(site, "content", "loop.md"))
-		if err := os.Mkdir(filepath.Join(site, "content", "ring"), 0o755); err != nil {
-			t.Fatal(err)
-		}
+		writeBad(t, site, place("deep.md"), b.Bytes())
+	}},
+	"symlink-loop": {[]string{"loop.md"}, func(t *testing.T, site string, place func(string) string) {
+		loop := filepath.Join(site, filepath.FromSlash(place("loop.md")))
+		mkdirBad(t, filepath.Dir(loop))
+		symlinkBad(t, filepath.Base(loop), loop)
+		mkdirBad(t, filepath.Join(site, "content", "ring"))
 		symlinkBad(t, "../ring", filepath.Join(site, "content", "ring", "back"))
-	},
-	"symlink-outside": func(t *testing.T, site string) {
+	}},
+	"symlink-outside": {[]string{"absolute.md", "relative.md"}, func(t *testing.T, site string, place func(string) string) {
 		outside := filepath.Join(filepath.Dir(site), "secret.md")
 		writeBad(t, filepath.Dir(site), "secret.md", []byte("---\ntitle: \"Secret <script>pwned()</script>\"\n---\n"))
-		symlinkBad(t, outside, filepath.Join(site, "content", "absolute.md"))
-		symlinkBad(t, "../../secret.md", filepath.Join(site, "content", "relative.md"))
-	},
-	"long-file-name": func(t *testing.T, site string) {
-		writeBad(t, site, "content/"+strings.Repeat("a", 150)+".md", []byte("---\ntitle: \"Long\"\n---\n"))
-	},
+		abs := filepath.Join(site, filepath.FromSlash(place("absolute.md")))
+		rel := filepath.Join(site, filepath.FromSlash(place("relative.md")))
+		mkdirBad(t, filepath.Dir(abs))
+		symlinkBad(t, outside, abs)
+		up, _ := filepath.Rel(filepath.Dir(rel), outside)
+		symlinkBad(t, up, rel)
+	}},
+	"long-file-name": {[]string{strings.Repeat("a", 150) + ".md"}, func(t *testing.T, site string, place func(string) string) {
+		writeBad(t, site, place(strings.Repeat("a", 150)+".md"), []byte("---\ntitle: \"Long\"\n---\n"))
+	}},
 }
 
 // unsafeOutput matches markup or a script URL from the cases' input that
 // reached an output file unescaped.
 var unsafeOutput = regexp.MustCompile(`(?i)<script>pwned|<img src=x|<b onmouseover|<iframe|<style>body|<[^>]*\s(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data:text)`)
 
+// notApplicable starts a want file that says a case does not apply to a
+// placement; the rest of its first line says why.
+const notApplicable = "# n/a:"
+
 // TestBadInput runs build.Check and build.Run over every case in
-// testdata/bad. For each case it holds that: check prints exactly want.txt;
-// the build reports the same problems check does, minus the editorial
-// checks; every diagnostic names a file; neither command hangs or grows
-// without bound; a failed build leaves the previous output byte for byte;
-// and a successful one writes no unescaped markup or script URL.
+// testdata/bad, in every placement (see placements). For each it holds
+// that: check prints exactly the placement's want text; the build reports
+// the same problems check does, minus the editorial checks; every
+// diagnostic names a file; neither command hangs or grows without bound; a
+// failed build leaves the previous output byte for byte; and a successful
+// one writes no unescaped markup or script URL.
+//
+// The want text of a placement is want.<placement>.txt when the case has
+// one, else want.txt with the subject's path replaced by the placement's.
+// A want file that starts with "# n/a:" says why the case does not apply
+// there; the config placement applies only where want.config.txt exists.
 func TestBadInput(t *testing.T) {
 	entries, err := os.ReadDir(badDir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
+	passed := map[string]int{}
+	applied := map[string]int{}
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), "_") {
 			continue
 		}
 		seen[e.Name()] = true
-		t.Run(e.Name(), func(t *testing.T) { runBadCase(t, e.Name()) })
+		t.Run(e.Name(), func(t *testing.T) {
+			for _, pl := range placements {
+				t.Run(pl.name, func(t *testing.T) {
+					defer func() { // also after t.Fatal and t.Skip
+						if !t.Skipped() {
+							applied[pl.name]++
+							if !t.Failed() {
+								passed[pl.name]++
+							}
+						}
+					}()
+					runBadCase(t, e.Name(), pl)
+				})
+			}
+		})
 	}
 	for name := range badSetups {
 		if !seen[name] {
@@ -104,15 +163,139 @@ func TestBadInput(t *testing.T) {
 	if len(seen) < 25 {
 		t.Errorf("found %d bad-input cases; want the full table", len(seen))
 	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-13s %6s %7s\n", "placement", "passed", "applied")
+	for _, pl := range placements {
+		fmt.Fprintf(&table, "%-13s %6d %7d\n", pl.name, passed[pl.name], applied[pl.name])
+	}
+	t.Logf("bad-input cases per placement (of %d):\n%s", len(seen), table.String())
 }
 
-func runBadCase(t *testing.T, name string) {
+// caseSubjects returns the subject files of a case: the Markdown files at
+// the top of its content/ that _base does not have (other than _index.md),
+// or those its setup makes.
+func caseSubjects(t *testing.T, name string) []string {
+	if s, ok := badSetups[name]; ok {
+		return s.subjects
+	}
+	entries, err := os.ReadDir(filepath.Join(badDir, name, "content"))
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".md") || n == "_index.md" || strings.HasPrefix(n, ".") {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(badDir, "_base", "content", n)); err == nil {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// badWant returns the want text of a case in a placement, the file that
+// holds the placement's own text, whether that file exists, and whether
+// the case applies there at all.
+func badWant(t *testing.T, name string, pl placement, subjects []string) (want, file string, own, applies bool) {
+	dir := filepath.Join(badDir, name)
+	file = filepath.Join(dir, "want."+pl.name+".txt")
+	if pl.name == "topic" {
+		file = filepath.Join(dir, "want.txt")
+	}
+	if data, err := os.ReadFile(file); err == nil {
+		return string(data), file, true, !strings.HasPrefix(string(data), notApplicable)
+	}
+	switch {
+	case pl.name == "config":
+		return "", file, false, false
+	case pl.name == "topic" && *update:
+		return "", file, false, true // a new case: -update writes want.txt
+	}
+	return derivedWant(t, name, pl, subjects), file, false, true
+}
+
+// derivedWant is want.txt with each subject's path replaced by its path in
+// placement pl.
+func derivedWant(t *testing.T, name string, pl placement, subjects []string) string {
+	base, err := os.ReadFile(filepath.Join(badDir, name, "want.txt"))
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	want := string(base)
+	for _, s := range subjects {
+		want = strings.ReplaceAll(want, "content/"+s, pl.path(s))
+	}
+	return want
+}
+
+// updateWant rewrites the want file of a placement with got: want.txt for
+// topic, want.config.txt when it exists, and for the others a file of their
+// own only where got differs from the text derived from want.txt.
+func updateWant(t *testing.T, name string, pl placement, subjects []string, file, got string) {
+	write := true
+	if pl.name != "topic" && pl.name != "config" && derivedWant(t, name, pl, subjects) == got {
+		write = false
+		if err := os.Remove(file); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	if write {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// runBadCase runs one case in one placement, or skips it where the case
+// does not apply.
+func runBadCase(t *testing.T, name string, pl placement) {
+	subjects := caseSubjects(t, name)
+	if len(subjects) == 0 {
+		t.Fatalf("case %s has no subject: no Markdown file at the top of its content/ that _base lacks", name)
+	}
+	want, wantFile, own, applies := badWant(t, name, pl, subjects)
+	if !applies {
+		if want != "" {
+			t.Skip(strings.TrimSpace(strings.TrimPrefix(strings.SplitN(want, "\n", 2)[0], notApplicable)))
+		}
+		t.Skip("no want.config.txt: the case is not tried in briefing.yaml")
+	}
+	for i, s := range subjects {
+		for _, o := range subjects[:i] {
+			if pl.path(s) == pl.path(o) {
+				t.Fatalf("subjects %s and %s both go to %s; add %s starting %q", o, s, pl.path(s), filepath.Base(wantFile), notApplicable)
+			}
+		}
+	}
+
+	for _, s := range subjects {
+		if to := pl.path(s); to != "content/"+s {
+			if _, err := os.Lstat(filepath.Join(badDir, name, filepath.FromSlash(to))); err == nil {
+				t.Fatalf("the case has its own %s, where %s goes; add %s starting %q", to, s, filepath.Base(wantFile), notApplicable)
+			}
+		}
+	}
+
 	dir := t.TempDir()
 	site := filepath.Join(dir, "site")
 	copyBad(t, filepath.Join(badDir, "_base"), site)
 	copyBad(t, filepath.Join(badDir, name), site)
-	if setup := badSetups[name]; setup != nil {
-		setup(t, site)
+	for _, s := range subjects {
+		from := filepath.Join(site, "content", s)
+		if _, err := os.Lstat(from); err != nil || pl.path(s) == "content/"+s {
+			continue // made by the setup, or already in place
+		}
+		to := filepath.Join(site, filepath.FromSlash(pl.path(s)))
+		mkdirBad(t, filepath.Dir(to))
+		if err := os.Rename(from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if setup, ok := badSetups[name]; ok {
+		setup.make(t, site, pl.path)
 	}
 
 	// The previous output: the clean base site, built.
@@ -142,18 +325,16 @@ func runBadCase(t *testing.T, name string) {
 	}
 
 	got := diagLines(checked)
-	wantFile := filepath.Join(badDir, name, "want.txt")
 	if *update {
-		if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
+		updateWant(t, name, pl, subjects, wantFile, got)
+		want = got
+	}
+	if got != want {
+		where := filepath.Base(wantFile)
+		if !own {
+			where = "want.txt with " + pl.name + "'s paths"
 		}
-	}
-	want, err := os.ReadFile(wantFile)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("check diagnostics differ from want.txt:\n--- got\n%s--- want\n%s", got, want)
+		t.Errorf("check diagnostics differ from %s:\n--- got\n%s--- want\n%s", where, got, want)
 	}
 	for _, d := range checked {
 		if d.Pos.File == "" {
@@ -296,8 +477,17 @@ func writeBad(t *testing.T, root, rel string, data []byte) {
 	}
 }
 
+func mkdirBad(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// symlinkBad makes link a symlink to target, replacing any file there.
 func symlinkBad(t *testing.T, target, link string) {
 	t.Helper()
+	_ = os.Remove(link)
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatalf("symlinks are needed for this case: %v", err)
 	}

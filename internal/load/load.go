@@ -53,7 +53,10 @@ func Site(site, theme fs.FS) (*content.Input, diag.List) {
 	default:
 		data, pos, msg := clean(cfg)
 		if msg != "" {
+			// Left unset, like a missing file: the one error is this one,
+			// not the settings an unreadable file seems to lack.
 			l.Errorf(diag.Pos{File: ConfigFile, Line: pos.Line, Col: pos.Col}, "%s", msg)
+			break
 		}
 		src.Config = content.Asset{Path: ConfigFile, Origin: ConfigFile, Data: data}
 	}
