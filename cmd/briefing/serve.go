@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 
@@ -32,9 +33,12 @@ over the page in the browser, and the last good version stays served until
 the content is fixed.
 
 serve listens on 127.0.0.1 only, unless --bind names another address; then
-anyone who can reach it sees the preview, drafts included.
+anyone who can reach it sees the preview, drafts included. It answers only
+requests addressed to itself (127.0.0.1, localhost or the --bind address,
+with the port): any other host name gets 403, so that no web page can
+reach the preview through a name of its own (DNS rebinding).
 
-Stop it with Ctrl-C.`),
+Stop it with Ctrl-C or SIGTERM: it closes every connection and exits 0.`),
 		Example: `  briefing serve
   briefing serve -s site --port 8080 --drafts`,
 		Args: noArgs,
@@ -46,6 +50,8 @@ Stop it with Ctrl-C.`),
 				return usageError{fmt.Errorf("--bind must be an IP address such as 127.0.0.1, not %q", bind)}
 			}
 			opts.Theme = briefing.Theme
+			// newRootCmd does not pass its getenv to serve (root.go).
+			opts.Debug = os.Getenv("BRIEFING_DEBUG") == "1"
 			return serve.Run(cmd.Context(), serve.Options{
 				Build: opts,
 				Addr:  net.JoinHostPort(bind, strconv.Itoa(port)),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -71,14 +72,35 @@ func TestServeCommand(t *testing.T) {
 	if strings.Contains(stderr.String(), "warning: listening") {
 		t.Errorf("serve warned about a loopback address: %q", stderr.String())
 	}
+
+	// A request for another host name (a DNS-rebinding page) is refused.
+	req, _ := http.NewRequest("GET", url+"overview/", nil)
+	req.Host = "rebind.example:" + req.URL.Port()
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 403 || !strings.Contains(string(body), "DNS rebinding") {
+		t.Errorf("GET with Host %s = %d %q; want 403 explaining DNS rebinding", req.Host, resp.StatusCode, body)
+	}
+
+	// Ctrl-C while a browser holds a socket it never used and an idle
+	// kept-alive one (http.DefaultClient keeps the one above).
+	unused, err := net.Dial("tcp", req.URL.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unused.Close()
 	cancel()
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Errorf("serve after Ctrl-C: %v", err)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop within 10s of cancel")
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop within 5s of cancel")
 	}
 }
 

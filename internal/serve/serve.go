@@ -7,18 +7,17 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/build"
-	"github.com/briefing-dev/briefing/internal/diag"
 )
 
 // Options configure Run. The zero value serves the site in the current
 // folder on 127.0.0.1:1313.
 type Options struct {
-	// Build holds the site folder, the theme and --drafts. Run sets its
-	// BaseURL to the address served and turns LiveReload on.
+	// Build holds the site folder, the theme, --drafts and Debug (a
+	// stack with an internal error). Run sets its BaseURL to the address
+	// served and turns LiveReload on.
 	Build build.Options
 	// Addr is the host:port to listen on; "" means 127.0.0.1:1313.
 	Addr string
@@ -37,16 +36,56 @@ type Options struct {
 	// Rebuilt, when set, is called after each rebuild (good or not) with
 	// the paths that changed; tests and benchmarks wait on it.
 	Rebuilt func(changed []string, ok bool)
+	// IdleTimeout is how long a kept-alive connection may wait for its
+	// next request before the server closes it; 0 means
+	// DefaultIdleTimeout. An open event stream is a request in progress,
+	// not an idle connection: it stays open.
+	IdleTimeout time.Duration
+	// MaxConns caps the connections open at once; more wait until one
+	// closes. 0 means DefaultMaxConns.
+	MaxConns int
+
+	// beforeBuild, when set, runs at the start of every build, inside
+	// its panic guard: tests make a build panic or stop with it.
+	beforeBuild func(paths []string)
 }
 
-// DefaultQuiet is the watcher's default wait for a burst of changes.
-const DefaultQuiet = 10 * time.Millisecond
+const (
+	// DefaultQuiet is the watcher's default wait for a burst of changes.
+	DefaultQuiet = 10 * time.Millisecond
+	// DefaultIdleTimeout is how long an idle kept-alive connection stays
+	// open: long enough for a browser to reuse it between clicks.
+	DefaultIdleTimeout = 30 * time.Second
+	// DefaultMaxConns is the default cap on open connections: a browser
+	// opens about six to a host, so this leaves room for several
+	// browsers and tools while bounding what one client can hold open.
+	DefaultMaxConns = 64
+)
+
+const (
+	// readHeaderTimeout bounds how long a connection may take to send a
+	// request's headers; a socket a browser opened ahead of time and
+	// never used is closed after it.
+	readHeaderTimeout = 10 * time.Second
+	// shutdownGrace is how long Run lets requests in progress finish
+	// once ctx is done, before it closes every connection. Answers come
+	// from memory in microseconds; what may be left after it is a socket
+	// a browser opened ahead of time and never used, which
+	// http.Server.Shutdown alone would wait 5 s for.
+	shutdownGrace = 250 * time.Millisecond
+)
 
 // Run builds the site, serves it from memory with live reload, and
-// rebuilds on every change until ctx is done; then it shuts down and
-// returns nil. It returns an error only when it cannot listen or watch.
-// Content errors never stop it: they are printed and shown in the
-// browser, and the last good build stays served.
+// rebuilds on every change until ctx is done; then it closes every
+// connection, event streams and idle sockets included, and returns nil
+// within a quarter of a second (plus the time a build under way takes to
+// stop); a cancel during the first build returns nil too.
+// It returns an error only when it cannot listen or watch. Content errors
+// never stop it, nor does a panic during a rebuild: they are printed and
+// shown in the browser, and the last good build stays served.
+//
+// The server answers only requests addressed to itself (see ownHosts):
+// any other Host header gets 403, which defeats DNS rebinding.
 func Run(ctx context.Context, opts Options) error {
 	out, errw := writerOr(opts.Out), writerOr(opts.Err)
 	ln := opts.Listener
@@ -65,51 +104,30 @@ func Run(ctx context.Context, opts Options) error {
 	if public {
 		fmt.Fprintf(errw, "warning: listening on %s, which other machines may reach: anyone who can connect sees the preview, drafts included\n", ln.Addr())
 	}
+	bind, _, _ := net.SplitHostPort(opts.Addr)
 
 	bopts := opts.Build
 	bopts.BaseURL, bopts.LiveReload = url, true
 	if bopts.Source == "" {
 		bopts.Source = "."
 	}
-	inc := build.NewIncremental(bopts)
 	srv := NewServer()
-	// Show an edited page as soon as it is rendered; the pages that only
-	// list it (the quotes page, a profile) follow with the full rebuild.
-	inc.Early = srv.Publish
-	rebuild := func(paths []string) {
-		up, l, err := inc.Build(ctx, paths)
-		if ctx.Err() != nil {
-			return
-		}
-		if err != nil {
-			l.Errorf(diag.Pos{File: "."}, "%v", err)
-		}
-		ok := !l.HasErrors()
-		if ok {
-			srv.Publish(up.Files, up.Changed)
-			printWarnings(errw, l, paths == nil)
-			if paths != nil {
-				fmt.Fprintf(out, "rebuilt %d of %d pages in %s (%s)\n", up.Rendered, up.Pages, up.Elapsed.Round(100*time.Microsecond), summarize(paths))
-			} else {
-				fmt.Fprintf(out, "built %d pages in %s\n", up.Pages, up.Elapsed.Round(time.Millisecond))
-			}
-		} else {
-			srv.Fail(l)
-			printDiagnostics(errw, l)
-		}
-		if opts.Rebuilt != nil {
-			opts.Rebuilt(up.Changed, ok)
-		}
+	rb := &rebuilder{ctx: ctx, opts: bopts, srv: srv, out: out, errw: errw,
+		before: opts.beforeBuild, rebuilt: opts.Rebuilt}
+	rb.fresh()
+	rb.run(nil)
+	if ctx.Err() != nil {
+		// Ctrl-C during the first build: nothing was served yet.
+		return nil
 	}
-	rebuild(nil)
 
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
+	maxConns := opts.MaxConns
+	if maxConns <= 0 {
+		maxConns = DefaultMaxConns
 	}
+	hs := newHTTPServer(ctx, newHostCheck(ownHosts(ln.Addr(), bind, interfaceIPs), srv), opts.IdleTimeout)
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(newLimitListener(ln, maxConns)) }()
 
 	quiet := opts.Quiet
 	if quiet <= 0 {
@@ -124,26 +142,26 @@ func Run(ctx context.Context, opts Options) error {
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	watched := make(chan error, 1)
-	go func() { watched <- wt.run(watchCtx, quiet, rebuild) }()
+	go func() { watched <- wt.run(watchCtx, quiet, rb.run) }()
 
 	fmt.Fprintf(out, "serving %s on %s (press Ctrl-C to stop)\n", sourceName(bopts.Source), url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
+	watching := true
 	select {
 	case <-ctx.Done():
 	case err = <-served:
 	case err = <-watched:
+		watching = false
 	}
 	stopWatch()
-	srv.Close()
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if serr := hs.Shutdown(shutdown); serr != nil && err == nil {
-		err = serr
-	}
-	if werr := <-watched; werr != nil && err == nil {
-		err = werr
+	srv.Close() // ends the event streams
+	stopHTTP(hs)
+	if watching {
+		if werr := <-watched; werr != nil && err == nil {
+			err = werr
+		}
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
@@ -172,37 +190,6 @@ func sourceName(src string) string {
 		return "."
 	}
 	return src
-}
-
-// summarize names the changed paths for the rebuild line.
-func summarize(paths []string) string {
-	if len(paths) <= 3 {
-		return strings.Join(paths, ", ")
-	}
-	return fmt.Sprintf("%s and %d more", strings.Join(paths[:3], ", "), len(paths)-3)
-}
-
-func printDiagnostics(w io.Writer, l diag.List) {
-	for _, d := range l {
-		fmt.Fprintln(w, d.String())
-	}
-	errs, _ := l.Count()
-	noun := "errors"
-	if errs == 1 {
-		noun = "error"
-	}
-	fmt.Fprintf(w, "build failed with %d %s; still serving the last good build\n", errs, noun)
-}
-
-// printWarnings prints warnings after the first build only: they stay the
-// same from one rebuild to the next.
-func printWarnings(w io.Writer, l diag.List, first bool) {
-	if !first {
-		return
-	}
-	for _, d := range l {
-		fmt.Fprintln(w, d.String())
-	}
 }
 
 func writerOr(w io.Writer) io.Writer {

@@ -56,7 +56,9 @@ type running struct {
 	stop     func() error
 }
 
-func start(tb testing.TB, dir string) *running {
+// start runs Run on the site in dir, listening on 127.0.0.1, with the
+// options as set by each of with.
+func start(tb testing.TB, dir string, with ...func(*Options)) *running {
 	tb.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -66,22 +68,24 @@ func start(tb testing.TB, dir string) *running {
 	r := &running{rebuilds: make(chan []string, 100), out: &syncBuffer{}, err: &syncBuffer{}}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{
-			Build:    build.Options{Source: dir, Theme: briefing.Theme},
-			Listener: ln,
-			Out:      r.out, Err: r.err,
-			Ready: func(url string) { ready <- url },
-			Rebuilt: func(changed []string, ok bool) {
-				if !ok {
-					changed = nil
-				} else if changed == nil {
-					changed = []string{}
-				}
-				r.rebuilds <- changed
-			},
-		})
-	}()
+	opts := Options{
+		Build:    build.Options{Source: dir, Theme: briefing.Theme},
+		Listener: ln,
+		Out:      r.out, Err: r.err,
+		Ready: func(url string) { ready <- url },
+		Rebuilt: func(changed []string, ok bool) {
+			if !ok {
+				changed = nil
+			} else if changed == nil {
+				changed = []string{}
+			}
+			r.rebuilds <- changed
+		},
+	}
+	for _, f := range with {
+		f(&opts)
+	}
+	go func() { done <- Run(ctx, opts) }()
 	select {
 	case r.url = <-ready:
 	case err := <-done:
