@@ -53,7 +53,7 @@ for every front-matter key.`),
 		newBuildCmd(stdout, stderr, getenv),
 		newCheckCmd(stdout, getenv),
 		newVersionCmd(stdout),
-		newServeCmd(stdout, stderr),
+		newServeCmd(stdout, stderr, getenv),
 		newInitCmd(stdout),
 		newNewCmd(stdout, stderr),
 	)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 	"github.com/briefing-dev/briefing/internal/serve"
 )
 
-func newServeCmd(stdout, stderr io.Writer) *cobra.Command {
+func newServeCmd(stdout, stderr io.Writer, getenv func(string) string) *cobra.Command {
 	var opts build.Options
 	var port int
 	var bind string
@@ -51,7 +50,7 @@ Stop it with Ctrl-C or SIGTERM: it closes every connection and exits 0.`),
 			}
 			opts.Theme = briefing.Theme
 			// newRootCmd does not pass its getenv to serve (root.go).
-			opts.Debug = os.Getenv("BRIEFING_DEBUG") == "1"
+			opts.Debug = getenv("BRIEFING_DEBUG") == "1"
 			return serve.Run(cmd.Context(), serve.Options{
 				Build: opts,
 				Addr:  net.JoinHostPort(bind, strconv.Itoa(port)),
