@@ -4,7 +4,7 @@ BIN     ?= bin/briefing
 PUBLIC  ?= public
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
-.PHONY: all build site test bench fuzz clean validate validate-feeds web-deps
+.PHONY: all build site test bench fuzz clean validate validate-feeds web-deps lint-workflows
 
 all: build
 
@@ -20,6 +20,14 @@ site: build
 test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+## lint-workflows: lint the GitHub workflows with actionlint (a go tool in
+## go.mod), and make sure the lint can fail on a known-bad workflow
+ACTIONLINT = $(GO) tool actionlint -shellcheck= -pyflakes=
+lint-workflows:
+	$(ACTIONLINT) .github/workflows/*.yml
+	@if $(ACTIONLINT) testdata/workflows/bad.yml >/dev/null; then echo "actionlint passed a broken workflow"; exit 1; fi
+	@echo "workflows: actionlint found no problems"
 
 ## bench: build synthetic corpora of 1,000 and 10,000 pages and report pages per second
 bench:

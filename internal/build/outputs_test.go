@@ -350,7 +350,8 @@ func isAtomDate(s string) bool {
 	return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`).MatchString(s)
 }
 
-// TestPagesWorkflow lints the GitHub Pages workflow with actionlint.
+// TestPagesWorkflow checks that the GitHub Pages workflow builds and
+// publishes the site; "make lint-workflows" lints it with actionlint.
 func TestPagesWorkflow(t *testing.T) {
 	name := filepath.Join(repoRoot, ".github", "workflows", "pages.yml")
 	data, err := os.ReadFile(name)
@@ -362,8 +363,5 @@ func TestPagesWorkflow(t *testing.T) {
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("pages.yml does not hold %q", want)
 		}
-	}
-	for _, e := range lintWorkflow(t, name, data) {
-		t.Errorf("%s", e)
 	}
 }
