@@ -84,3 +84,19 @@ func TestAssetFuncs(t *testing.T) {
 		t.Errorf("asset of a missing file gave no error")
 	}
 }
+
+// TestJSONLDInvalidPerson holds that a person page that could not be read
+// (no Person at all) is described without a crash, on its own page and
+// where a topic names it.
+func TestJSONLDInvalidPerson(t *testing.T) {
+	broken := &content.Page{ID: "participants/x", Kind: content.KindPerson, URL: "participants/x/", Title: "x", Invalid: true}
+	topic := &content.Page{ID: "talks", Kind: content.KindTopic, URL: "talks/", Title: "Talks", Participants: []content.Ref{{ID: "x"}}}
+	s := &content.Site{Config: content.Config{Title: "T"}, Pages: []*content.Page{topic, broken}}
+	s.SetIndex(content.SiteIndex{Persons: map[string]*content.Page{"x": broken}})
+	u := newURLs("https://example.org/")
+	for _, p := range []*content.Page{broken, topic} {
+		if _, err := jsonLD(s, u, &View{Page: p, Canonical: u.abs(p.URL)}); err != nil {
+			t.Errorf("jsonLD(%s): %v", p.ID, err)
+		}
+	}
+}
