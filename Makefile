@@ -33,12 +33,15 @@ lint-workflows:
 bench:
 	$(GO) test -run '^$$' -bench 'Build|Floor' -benchmem -benchtime 3x ./internal/build/
 
-## fuzz: run each fuzz target for a bounded time
+## fuzz: run each fuzz target for a bounded time; the whole-site targets
+## minimize by count, since 60 s per new input would leave no time to fuzz
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/load/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/strict/
 	$(GO) test -run '^$$' -fuzz '^FuzzRenderPage$$' -fuzztime $(FUZZTIME) ./internal/build/
+	$(GO) test -run '^$$' -fuzz '^FuzzSitePerson$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x ./internal/build/
+	$(GO) test -run '^$$' -fuzz '^FuzzSiteConfig$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x ./internal/build/
 
 ## validate: check every page of the built site with the W3C Nu HTML checker
 ## and axe-core (WCAG 2.1 AA) in headless Chromium; needs java, node and chromium

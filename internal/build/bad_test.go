@@ -174,7 +174,7 @@ func TestBadInput(t *testing.T) {
 // caseSubjects returns the subject files of a case: the Markdown files at
 // the top of its content/ that _base does not have (other than _index.md),
 // or those its setup makes.
-func caseSubjects(t *testing.T, name string) []string {
+func caseSubjects(t testing.TB, name string) []string {
 	if s, ok := badSetups[name]; ok {
 		return s.subjects
 	}
