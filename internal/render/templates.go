@@ -26,8 +26,10 @@ var kindFiles = []content.Kind{
 }
 
 // parseTemplates parses layout.html, partials/*.html and one file per page
-// kind. A template file for a kind that is missing leaves that kind without
-// a template; Site reports it only if a page of that kind exists.
+// kind, and compacts the templates' text (compact.go), so that pages come
+// out without the indentation of the template files. A template file for a
+// kind that is missing leaves that kind without a template; Site reports it
+// only if a page of that kind exists.
 func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, diag.List) {
 	var l diag.List
 	ts := &templateSet{kinds: map[content.Kind]*template.Template{}, origins: map[string]string{}}
@@ -57,6 +59,7 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 	if l.HasErrors() {
 		return ts, l
 	}
+	compactSet(base, "")
 	for _, k := range kindFiles {
 		if ts.base == nil {
 			b, err := base.Clone()
@@ -78,6 +81,7 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 			l.Add(parseError(err, a))
 			continue
 		}
+		compactSet(t, a.Path)
 		ts.kinds[k] = t
 	}
 	return ts, l

@@ -1,0 +1,369 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"text/template/parse"
+)
+
+// This file makes pages compact where they are made: the literal text of
+// the templates loses its indentation and the line breaks between tags once,
+// when the templates are parsed, so no minifier has to run over every
+// rendered page. Markdown bodies come from goldmark already compact.
+//
+// The text is rewritten in the parse tree, after html/template has parsed
+// it, not in the source: every action keeps its position in the file, so
+// parse and execution errors still name the right line and column, and the
+// trim markers {{- and -}} have already done their part.
+//
+// The rules are those of an HTML minifier, kept to what is safe without
+// knowing what an action writes:
+//   - a run of white space next to a block-level tag (<div>, </li>, <p>,
+//     <meta> ...) is removed: a browser does not show white space at the
+//     start or end of a block;
+//   - any other run becomes one space, or one line break if it held one: a
+//     space between two inline elements (</a> <a>) or words is text;
+//   - inside a tag, between attributes, a run becomes one space;
+//   - nothing changes inside attribute values, comments, or the raw text
+//     of <pre>, <textarea>, <script>, <style> and the like.
+//
+// A tree whose branches leave the HTML in different states (an {{if}} that
+// opens a tag its {{else}} does not) is left as it was.
+
+// compactSet compacts the trees of t's templates that were parsed from
+// the file named file, or all of them when file is "". Trees are shared
+// with nothing yet: html/template's Clone copies them.
+func compactSet(t *template.Template, file string) {
+	for _, x := range t.Templates() {
+		if x.Tree != nil && (file == "" || x.Tree.ParseName == file) {
+			compactTree(x.Tree)
+		}
+	}
+}
+
+// compactTree rewrites the text nodes of tree in place. It reports whether
+// it did: a tree it cannot follow is left unchanged.
+func compactTree(tree *parse.Tree) bool {
+	if tree == nil || tree.Root == nil {
+		return false
+	}
+	c := &compactor{}
+	c.list(tree.Root, htmlState{})
+	if c.failed {
+		return false
+	}
+	for _, e := range c.edits {
+		e.node.Text = e.text
+	}
+	return true
+}
+
+// htmlState is where the HTML stands between two pieces of template text.
+type htmlState struct {
+	mode mode
+	// tag is the current tag's lower-case name in modeTag and the attribute
+	// modes, and the element whose end is awaited in modeRaw.
+	tag string
+	// end is set in modeTag when the tag is an end tag.
+	end bool
+}
+
+type mode uint8
+
+const (
+	modeText    mode = iota // between tags
+	modeTag                 // inside a tag, outside attribute values
+	modeAttrDQ              // inside a "double-quoted" attribute value
+	modeAttrSQ              // inside a 'single-quoted' attribute value
+	modeRaw                 // inside <pre>, <script> ... until its end tag
+	modeComment             // inside <!-- ... -->
+)
+
+type edit struct {
+	node *parse.TextNode
+	text []byte
+}
+
+type compactor struct {
+	edits  []edit
+	failed bool
+}
+
+func (c *compactor) list(l *parse.ListNode, s htmlState) htmlState {
+	if l == nil {
+		return s
+	}
+	for _, n := range l.Nodes {
+		s = c.node(n, s)
+	}
+	return s
+}
+
+func (c *compactor) node(n parse.Node, s htmlState) htmlState {
+	switch n := n.(type) {
+	case *parse.TextNode:
+		text, end := compactText(n.Text, s)
+		if !bytes.Equal(text, n.Text) {
+			c.edits = append(c.edits, edit{n, text})
+		}
+		return end
+	case *parse.ListNode:
+		return c.list(n, s)
+	case *parse.IfNode:
+		return c.branch(&n.BranchNode, s, false)
+	case *parse.WithNode:
+		return c.branch(&n.BranchNode, s, false)
+	case *parse.RangeNode:
+		return c.branch(&n.BranchNode, s, true)
+	}
+	// Actions, template calls, comments, break and continue: what they
+	// write is escaped for the state it lands in and does not change it.
+	return s
+}
+
+// branch follows both lists of an if, with or range from s. They must end
+// in the same state, and for a range (which may run its list again, or not
+// at all) in the state it started from, or the tree is left alone.
+func (c *compactor) branch(b *parse.BranchNode, s htmlState, loop bool) htmlState {
+	a := c.list(b.List, s)
+	e := s
+	if b.ElseList != nil {
+		e = c.list(b.ElseList, s)
+	}
+	if a != e || (loop && a != s) {
+		c.failed = true
+	}
+	return a
+}
+
+// compactText compacts one piece of template text that starts in state s,
+// and returns the new text and the state it ends in.
+func compactText(src []byte, s htmlState) ([]byte, htmlState) {
+	out := make([]byte, 0, len(src))
+	left := sideUnknown // what precedes the current position in the output
+	for i := 0; i < len(src); {
+		switch s.mode {
+		case modeText:
+			c := src[i]
+			if isSpace(c) {
+				j := i
+				for j < len(src) && isSpace(src[j]) {
+					j++
+				}
+				right := sideUnknown
+				if j < len(src) {
+					right = sideOf(src[j:])
+				}
+				if left != sideBlock && right != sideBlock {
+					out = append(out, collapse(src[i:j]))
+				}
+				i = j
+				continue
+			}
+			if c == '<' {
+				if bytes.HasPrefix(src[i:], []byte("<!--")) {
+					out = append(out, "<!--"...)
+					i += 4
+					s = htmlState{mode: modeComment}
+					left = sideUnknown
+					continue
+				}
+				if name, end, n := tagName(src[i:]); n > 0 {
+					out = append(out, src[i:i+n]...)
+					i += n
+					s = htmlState{mode: modeTag, tag: name, end: end}
+					continue
+				}
+			}
+			out = append(out, c)
+			left = sideText
+			i++
+		case modeTag:
+			c := src[i]
+			switch {
+			case isSpace(c):
+				j := i
+				for j < len(src) && isSpace(src[j]) {
+					j++
+				}
+				if j == len(src) || src[j] != '>' {
+					out = append(out, ' ')
+				}
+				i = j
+				continue
+			case c == '"':
+				s.mode = modeAttrDQ
+			case c == '\'':
+				s.mode = modeAttrSQ
+			case c == '>':
+				left = sideInline
+				if blockTags[s.tag] {
+					left = sideBlock
+				}
+				if !s.end && rawTags[s.tag] {
+					s = htmlState{mode: modeRaw, tag: s.tag}
+				} else {
+					s = htmlState{}
+				}
+			}
+			out = append(out, c)
+			i++
+		case modeAttrDQ, modeAttrSQ:
+			q := byte('"')
+			if s.mode == modeAttrSQ {
+				q = '\''
+			}
+			j := bytes.IndexByte(src[i:], q)
+			if j < 0 {
+				out = append(out, src[i:]...)
+				i = len(src)
+				continue
+			}
+			out = append(out, src[i:i+j+1]...)
+			i += j + 1
+			s.mode = modeTag
+		case modeRaw:
+			j := indexEndTag(src[i:], s.tag)
+			if j < 0 {
+				out = append(out, src[i:]...)
+				i = len(src)
+				continue
+			}
+			out = append(out, src[i:i+j]...)
+			i += j
+			s = htmlState{} // the end tag is read as text's next tag
+			left = sideUnknown
+		case modeComment:
+			j := bytes.Index(src[i:], []byte("-->"))
+			if j < 0 {
+				out = append(out, src[i:]...)
+				i = len(src)
+				continue
+			}
+			out = append(out, src[i:i+j+3]...)
+			i += j + 3
+			s = htmlState{}
+			left = sideUnknown
+		}
+	}
+	return out, s
+}
+
+// side is what stands on one side of a run of white space.
+type side uint8
+
+const (
+	sideUnknown side = iota // an action, or the edge of the text
+	sideText                // a character of text
+	sideInline              // a tag that may sit inside a line of text
+	sideBlock               // a tag of a block, or of the head
+)
+
+// sideOf tells what text, which follows a run of white space, starts with.
+func sideOf(text []byte) side {
+	if text[0] != '<' {
+		return sideText
+	}
+	name, _, n := tagName(text)
+	if n == 0 {
+		if bytes.HasPrefix(text, []byte("<!--")) {
+			return sideUnknown
+		}
+		return sideText
+	}
+	if blockTags[name] {
+		return sideBlock
+	}
+	return sideInline
+}
+
+// tagName reads the start of a tag at text[0] == '<': "<name", "</name" or
+// "<!DOCTYPE". It returns the lower-case name ("!doctype" for a
+// declaration), whether it is an end tag, and the bytes read; n is 0 when
+// text does not start a tag.
+func tagName(text []byte) (name string, end bool, n int) {
+	i := 1
+	if i < len(text) && text[i] == '/' {
+		end = true
+		i++
+	}
+	if !end && i < len(text) && text[i] == '!' {
+		if len(text) >= 9 && bytes.EqualFold(text[1:9], []byte("!doctype")) {
+			return "!doctype", false, 9
+		}
+		return "", false, 0
+	}
+	if i >= len(text) || !isLetter(text[i]) {
+		return "", false, 0
+	}
+	j := i
+	for j < len(text) && (isLetter(text[j]) || text[j] >= '0' && text[j] <= '9' || text[j] == '-' || text[j] == ':') {
+		j++
+	}
+	return string(bytes.ToLower(text[i:j])), end, j
+}
+
+// indexEndTag returns the index in text of "</tag" (any case) followed by
+// white space, '/' or '>', or -1.
+func indexEndTag(text []byte, tag string) int {
+	for i := 0; i+2+len(tag) <= len(text); i++ {
+		j := bytes.Index(text[i:], []byte("</"))
+		if j < 0 {
+			return -1
+		}
+		i += j
+		k := i + 2 + len(tag)
+		if k > len(text) {
+			return -1
+		}
+		if bytes.EqualFold(text[i+2:k], []byte(tag)) && (k == len(text) || isSpace(text[k]) || text[k] == '/' || text[k] == '>') {
+			return i
+		}
+	}
+	return -1
+}
+
+// collapse is what a run of white space that shows becomes: one line
+// break if it held one, else one space.
+func collapse(run []byte) byte {
+	if bytes.IndexByte(run, '\n') >= 0 {
+		return '\n'
+	}
+	return ' '
+}
+
+// isSpace reports HTML's ASCII white space. Other spaces (U+00A0) are
+// text and stay.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// blockTags are the elements white space next to which does not show: the
+// block-level elements an HTML minifier drops spaces around (tdewolff's
+// list), and the elements of the head and the document itself, which are
+// not shown at all. An element not listed is taken to be inline.
+var blockTags = setOf(
+	"!doctype", "html", "head", "body", "title", "meta", "link", "base", "style",
+	"address", "article", "aside", "blockquote", "br", "caption", "col", "colgroup",
+	"dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend",
+	"li", "main", "menu", "nav", "noscript", "ol", "option", "p", "pre", "section",
+	"summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+)
+
+// rawTags are the elements whose content is kept exactly: raw text, text
+// whose white space shows, and foreign content.
+var rawTags = setOf(
+	"pre", "textarea", "script", "style", "title", "xmp", "iframe", "noembed",
+	"noframes", "plaintext", "svg", "math",
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
