@@ -9,18 +9,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/briefing-dev/briefing/internal/config"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
-	"github.com/briefing-dev/briefing/internal/markdown"
-	"github.com/briefing-dev/briefing/internal/parse"
 	"github.com/briefing-dev/briefing/internal/render"
-	"github.com/briefing-dev/briefing/internal/resolve"
 	"github.com/briefing-dev/briefing/internal/write"
 )
 
@@ -106,7 +101,7 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 	defer stop(nil)
 	w := newStreamer(wctx, stg, stop)
 	loaded := time.Since(start)
-	res, ds := pipeline(wctx, in, opts, w.emit)
+	res, ds := steps(wctx, in, opts, nil, sink{emit: w.emit})
 	writeErr := w.close()
 	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
 	switch {
@@ -191,132 +186,6 @@ func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, 
 		return nil, nil, err
 	}
 	return loadSite(ctx, opts)
-}
-
-// Pipeline runs config, parse, resolve and render over loaded input. It is
-// the part of the build that serve reruns on every change.
-func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, diag.List) {
-	return pipeline(ctx, in, opts, nil)
-}
-
-// pipeline is Pipeline that, when emit is set, hands every built file to
-// emit as soon as it is made instead of returning it in Result.Files.
-// Every stage runs guarded (see stage): a panic becomes a diagnostic, and
-// once ctx is cancelled no later stage runs and pipeline returns at once,
-// with the diagnostics of the stages that finished.
-func pipeline(ctx context.Context, in *content.Input, opts Options, emit func(path string, data []byte) error) (Result, diag.List) {
-	var res Result
-	var l diag.List
-	t := timer{res: &res, last: time.Now()}
-	if in.Config.Path == "" {
-		return res, l // no briefing.yaml: load said so, and nothing can be built
-	}
-	run := func(name, file string, fn func() diag.List) bool {
-		return stage(ctx, name, file, opts.Debug, &l, fn)
-	}
-
-	var cfg content.Config
-	run("config", in.Config.Path, func() diag.List {
-		c, ds := config.Parse(in.Config)
-		ds = ruled(RuleConfig, ds)
-		if opts.BaseURL != "" {
-			u, err := config.NormalizeBaseURL(opts.BaseURL)
-			if err != nil {
-				ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
-			}
-			c.BaseURL = u
-		}
-		cfg = c
-		return ds
-	})
-	if l.HasErrors() || ctx.Err() != nil {
-		return res, l
-	}
-	var parsed []*content.Page
-	if !run("parse", "", func() diag.List {
-		var ds diag.List
-		parsed, ds = parse.Pages(ctx, in.Files, cfg.PeopleSection, markdown.New())
-		return ruled(RuleFrontMatter, ds)
-	}) {
-		return res, l
-	}
-	t.done("parse")
-	pages := parsed[:0:0]
-	for _, p := range parsed {
-		if !p.Draft || opts.Drafts {
-			pages = append(pages, p)
-		}
-	}
-	var site *content.Site
-	if !run("resolve", "", func() diag.List {
-		var ds diag.List
-		site, ds = resolve.Site(cfg, pages)
-		return ruled(RuleReference, ds)
-	}) {
-		return res, l
-	}
-	t.done("resolve")
-	res.Site = site
-	if l.HasErrors() {
-		return res, l
-	}
-	var extra []render.Output
-	var table map[string]render.Asset
-	if !run("outputs", "", func() diag.List {
-		var ol diag.List
-		static, tbl, ds := staticFiles(ctx, in.Static, opts.Minify)
-		ol.Add(ruled(RuleAsset, ds)...)
-		machine, ds := machineFiles(site, cfg.BaseURL)
-		ol.Add(ruled(RuleAsset, ds)...)
-		machine, ds = minifyOutputs(ctx, machine, opts.Minify)
-		ol.Add(ruled(RuleAsset, ds)...)
-		extra = append(machine, staticOutputs(site, machine, static, &ol)...)
-		table = tbl
-		return ruled(RuleAsset, ol)
-	}) {
-		return res, l
-	}
-	t.done("outputs")
-	if l.HasErrors() {
-		return res, l
-	}
-	var out []render.Output
-	var rendered diag.List
-	if !run("render", "", func() diag.List {
-		out, rendered = render.Site(ctx, site, in.Templates, render.Options{
-			BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
-			Minify: pageMinifier(opts.Minify), Emit: emit,
-		})
-		return nil
-	}) {
-		// Cancelled, or a write failed: what render says after that is
-		// about pages it never finished, not about the content.
-		return res, l
-	}
-	t.done("render")
-	l.Add(ruled(RuleTemplate, rendered)...)
-	if l.HasErrors() {
-		return res, l
-	}
-	res.Pages = map[content.Kind]int{}
-	for _, p := range site.Pages {
-		res.Pages[p.Kind]++
-	}
-	for _, p := range site.Generated {
-		res.Pages[p.Kind]++
-	}
-	res.Other = len(extra)
-	if emit != nil {
-		for _, f := range extra {
-			if emit(f.Path, f.Data) != nil {
-				break // the caller reports the write error
-			}
-		}
-		return res, l
-	}
-	res.Files = append(out, extra...)
-	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
-	return res, l
 }
 
 // staticOutputs turns static files into outputs; a static file may not

@@ -8,29 +8,22 @@ import (
 	"maps"
 	"os"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/briefing-dev/briefing/internal/config"
+	"github.com/briefing-dev/briefing/internal/cache"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
-	"github.com/briefing-dev/briefing/internal/markdown"
-	"github.com/briefing-dev/briefing/internal/parse"
 	"github.com/briefing-dev/briefing/internal/render"
-	"github.com/briefing-dev/briefing/internal/resolve"
 )
 
-// Incremental builds a site in memory again and again, keeping what it
-// loaded, parsed and rendered between builds. After an edit it re-reads and
-// re-parses only the changed files, resolves the whole site (cheap), and
-// re-renders only the pages whose output can depend on what changed: the
-// edited page, the profile of a person quoted or mentioned on it, the
-// timeline when it has events, and so on (see deps). A change to
-// briefing.yaml or templates/, or to anything every page shows (the
-// navigation, the briefing's last-updated date), re-renders every page.
+// Incremental builds a site in memory again and again, for the preview
+// server. It runs the same steps as a full build (see steps) with a cache
+// around them: after an edit it re-reads and re-parses only the changed
+// files, reuses the resolved site when only bodies changed, and renders
+// only the pages whose recorded reads changed (see package cache).
 //
 // It never writes to disk. An Incremental is not safe for concurrent use:
 // one goroutine calls Build at a time.
@@ -44,45 +37,18 @@ type Incremental struct {
 	// browser does not reload them twice. Set it before the first Build.
 	Early func(files map[string][]byte, changed []string)
 
-	opts Options
-	md   *markdown.Markdown
+	opts  Options
+	cache *cache.Cache
 
-	// The latest input, whether or not it built.
-	config     content.Asset
-	templates  []content.Asset
-	static     []content.Asset
-	files      map[string]content.File
-	paths      []string // keys of files, sorted; nil when stale
-	parsed     map[string]parsedFile
-	loadDiags  map[string]diag.List // content diagnostics by file
-	areaDiags  map[string]diag.List // config, templates and static diagnostics
-	peopleSect string
+	// The latest input, whether or not it built (the load step's cache).
+	config    content.Asset
+	templates []content.Asset
+	static    []content.Asset
+	files     map[string]content.File
+	loadDiags map[string]diag.List // content diagnostics by file
+	areaDiags map[string]diag.List // config, templates and static diagnostics
 
-	// What changed since the last good build.
-	dirty map[string]bool // content files
-	full  bool            // render every page
-
-	good *snapshot // the last good build; nil before the first
-}
-
-// parsedFile is one content file after parse.
-type parsedFile struct {
-	page  *content.Page
-	diags diag.List
-}
-
-// snapshot is what Incremental keeps of its last good build.
-type snapshot struct {
-	site   *content.Site
-	byFile map[string]*content.Page
-	front  map[string][]byte // each page's front matter, by file
-	urls   map[string]bool   // the URLs of every page
-	files  map[string][]byte
-	static []string // the paths of the static files
-	extra  []string // the paths of the machine files (feed, sitemap, ...)
-	assets map[string]render.Asset
-	nav    string
-	diags  diag.List // resolve's, which a body-only edit does not rerun
+	good map[string][]byte // the files of the last good build
 }
 
 // Update is the outcome of one successful incremental build.
@@ -106,7 +72,7 @@ func NewIncremental(opts Options) *Incremental {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	return &Incremental{opts: opts, md: markdown.New()}
+	return &Incremental{opts: opts, cache: cache.New()}
 }
 
 // Build brings the site up to date after the given paths changed. Paths are
@@ -122,7 +88,7 @@ func NewIncremental(opts Options) *Incremental {
 //
 // A panic while building becomes an internal-error diagnostic and the next
 // build starts afresh; a cancelled ctx makes Build return ErrCancelled as
-// soon as the stage under way notices, with the last good build standing.
+// soon as the step under way notices, with the last good build standing.
 func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag.List, error) {
 	var up Update
 	var err error
@@ -145,8 +111,8 @@ func (b *Incremental) Build(ctx context.Context, changed []string) (Update, diag
 // reset forgets everything but the last good build, so that the next
 // Build loads, parses and renders the whole site again.
 func (b *Incremental) reset() {
-	b.files, b.paths, b.parsed, b.loadDiags, b.areaDiags = nil, nil, nil, nil, nil
-	b.dirty, b.full = nil, true
+	b.files, b.loadDiags, b.areaDiags = nil, nil, nil
+	b.cache.Forget()
 }
 
 func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag.List, error) {
@@ -159,157 +125,70 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 	b.reload(root.FS(), changed)
 
 	var l diag.List
-	fail := func() (Update, diag.List, error) {
-		l.Sort()
-		return Update{}, l, nil
-	}
 	for _, ds := range b.areaDiags {
 		l.Add(ds...)
 	}
 	for _, ds := range b.loadDiags {
 		l.Add(ds...)
 	}
-	cfg, ds := config.Parse(b.config)
-	l.Add(ds...)
-	if b.opts.BaseURL != "" {
-		u, err := config.NormalizeBaseURL(b.opts.BaseURL)
-		if err != nil {
-			l.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
-		}
-		cfg.BaseURL = u
+	in := &content.Input{Config: b.config, Templates: b.templates, Static: b.static, Files: make([]content.File, 0, len(b.files))}
+	for _, f := range b.files {
+		in.Files = append(in.Files, f)
 	}
-	if l.HasErrors() {
-		return fail()
-	}
-	if cfg.PeopleSection != b.peopleSect {
-		// Which pages are people depends on it: parse everything again.
-		b.peopleSect = cfg.PeopleSection
-		b.parsed = nil
-		b.full = true
-	}
-	b.parse(ctx)
-	for _, p := range b.paths {
-		l.Add(b.parsed[p].diags...)
-	}
+	sort.Slice(in.Files, func(i, j int) bool { return in.Files[i].Path < in.Files[j].Path })
 
-	var only map[string]bool
-	site, resolved := b.bodyOnly()
-	bodyOnly := site != nil
-	if bodyOnly {
-		only = b.bodyOnlyPages(site)
-	} else {
-		pages := make([]*content.Page, 0, len(b.paths))
-		for _, p := range b.paths {
-			if pg := b.parsed[p].page; pg != nil && (!pg.Draft || b.opts.Drafts) {
-				pages = append(pages, pg)
+	var early map[string][]byte
+	out := sink{}
+	if b.Early != nil && b.good != nil {
+		out.early = func(first []render.Output) {
+			if len(first) == 0 {
+				return
+			}
+			early = maps.Clone(b.good)
+			var paths []string
+			for _, o := range first {
+				if !bytes.Equal(early[o.Path], o.Data) {
+					paths = append(paths, o.Path)
+				}
+				early[o.Path] = o.Data
+			}
+			sort.Strings(paths)
+			if len(paths) > 0 {
+				b.Early(early, paths)
 			}
 		}
-		site, resolved = resolve.Site(cfg, pages)
-		if resolved.HasErrors() {
-			l.Add(resolved...)
-			return fail()
-		}
-		only = b.affected(site)
 	}
-	l.Add(resolved...)
-
-	static, table, ds := staticFiles(ctx, b.static, b.opts.Minify)
+	res, ds := steps(ctx, in, b.opts, b.cache, out)
 	l.Add(ds...)
-	if b.good != nil && !sameAssets(table, b.good.assets) {
-		only = nil // every page links the style sheet
-	}
-	ropts := render.Options{BaseURL: cfg.BaseURL, LiveReload: b.opts.LiveReload, Assets: table, Minify: pageMinifier(b.opts.Minify)}
-	if only != nil {
-		ropts.Only = func(p *content.Page) bool { return only[p.URL] }
-	}
-	early := b.renderEarly(ctx, site, only, ropts)
-	if early != nil {
-		ropts.Only = func(p *content.Page) bool { return only[p.URL] && !early.urls[p.URL] }
-	}
-	out, ds := render.Site(ctx, site, b.templates, ropts)
-	l.Add(ds...)
-	if early != nil {
-		out = append(out, early.out...)
-	}
-	rendered := len(out)
-	var machine []render.Output
-	if bodyOnly {
-		// The feed, sitemap, API and search index are made from front
-		// matter and the site's shape, which a body-only edit leaves as
-		// they were: reuse them instead of encoding the whole site again.
-		for _, p := range b.good.extra {
-			machine = append(machine, render.Output{Path: p, Data: b.good.files[p]})
-		}
-	} else {
-		machine, ds = machineFiles(site, cfg.BaseURL)
-		l.Add(ds...)
-		machine, ds = minifyOutputs(ctx, machine, b.opts.Minify)
-		l.Add(ds...)
-	}
-	out = append(out, machine...)
-	if l.HasErrors() {
-		return fail()
-	}
-	up := b.merge(site, out, machine, static, table, resolved, &l)
-	if l.HasErrors() {
-		return fail()
-	}
 	l.Sort()
-	b.dirty, b.full = nil, false
-	if early != nil {
-		up.Changed = slices.DeleteFunc(up.Changed, func(p string) bool {
-			data, ok := early.shown[p]
-			return ok && bytes.Equal(data, up.Files[p])
-		})
+	rootFirst(l)
+	if ctx.Err() != nil || l.HasErrors() {
+		return Update{}, l, nil
 	}
-	up.Rendered = rendered
-	up.Elapsed = time.Since(start)
-	return up, l, nil
-}
-
-// earlyPages is what renderEarly rendered and showed.
-type earlyPages struct {
-	urls  map[string]bool   // the pages rendered early, by URL
-	out   []render.Output   // their output
-	shown map[string][]byte // what Early was told changed, by path
-}
-
-// renderEarly renders the edited pages alone and hands them to b.Early,
-// when an edit needs other pages rendered too (only holds more than the
-// edited pages). It returns nil when it did nothing.
-func (b *Incremental) renderEarly(ctx context.Context, site *content.Site, only map[string]bool, ropts render.Options) *earlyPages {
-	if b.Early == nil || only == nil || b.good == nil {
-		return nil
+	files := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
 	}
-	first := map[string]bool{}
-	for f := range b.dirty {
-		if p := pageOf(site, f); p != nil && only[p.URL] {
-			first[p.URL] = true
+	var paths []string
+	for p, data := range files {
+		if old, ok := b.good[p]; !ok || !bytes.Equal(old, data) {
+			if early == nil || !bytes.Equal(early[p], data) {
+				paths = append(paths, p)
+			}
 		}
 	}
-	if len(first) == 0 || len(first) == len(only) {
-		return nil
-	}
-	ropts.Only = func(p *content.Page) bool { return first[p.URL] }
-	out, ds := render.Site(ctx, site, b.templates, ropts)
-	if ds.HasErrors() {
-		return nil // the full render reports them
-	}
-	files := maps.Clone(b.good.files)
-	e := &earlyPages{urls: first, out: out, shown: map[string][]byte{}}
-	var changed []string
-	for _, o := range out {
-		if !bytes.Equal(files[o.Path], o.Data) {
-			changed = append(changed, o.Path)
-			e.shown[o.Path] = o.Data
+	for p := range b.good {
+		if _, ok := files[p]; !ok {
+			paths = append(paths, p)
 		}
-		files[o.Path] = o.Data
 	}
-	sort.Strings(changed)
-	if len(changed) > 0 {
-		b.Early(files, changed)
+	sort.Strings(paths)
+	rendered := 0
+	for _, n := range res.Pages {
+		rendered += n
 	}
-	return e
+	b.good = files
+	return Update{Files: files, Changed: paths, Rendered: b.cache.Rendered(), Pages: rendered, Elapsed: time.Since(start)}, l, nil
 }
 
 // reload re-reads what changed: briefing.yaml always (it is one small
@@ -334,6 +213,7 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 	}
 	if all {
 		in, l := load.Site(fsys, b.opts.Theme)
+		l = ruled(RuleFile, l)
 		b.files = make(map[string]content.File, len(in.Files))
 		for _, f := range in.Files {
 			b.files[f.Path] = f
@@ -341,7 +221,6 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		b.config, b.templates, b.static = in.Config, in.Templates, in.Static
 		b.loadDiags, b.areaDiags = map[string]diag.List{}, map[string]diag.List{}
 		b.sortDiags(l, nil, true, true)
-		b.paths, b.parsed, b.full = nil, nil, true
 		return
 	}
 	view := subsetFS{fsys: fsys, keep: append([]string{load.ConfigFile}, keep...)}
@@ -352,12 +231,10 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		view.keep = append(view.keep, load.StaticDir)
 	}
 	in, l := load.Site(view, b.opts.Theme)
-	if !bytes.Equal(in.Config.Data, b.config.Data) {
-		b.full = true
-	}
+	l = ruled(RuleFile, l)
 	b.config = in.Config
 	if tmpl {
-		b.templates, b.full = in.Templates, true
+		b.templates = in.Templates
 	}
 	if static {
 		b.static = in.Static
@@ -371,17 +248,11 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		}
 	}
 	for _, f := range in.Files {
-		if _, ok := b.files[f.Path]; !ok {
-			b.paths = nil // a new file
-		}
 		delete(gone, f.Path)
 		b.files[f.Path] = f
-		b.markDirty(f.Path)
 	}
 	for p := range gone {
 		delete(b.files, p)
-		b.markDirty(p)
-		b.paths = nil
 	}
 	for p := range b.loadDiags {
 		if under(p, keep) {
@@ -413,134 +284,4 @@ func (b *Incremental) sortDiags(l diag.List, keep []string, tmpl, static bool) {
 	if static {
 		b.areaDiags[load.StaticDir] = areas[load.StaticDir]
 	}
-}
-
-func (b *Incremental) markDirty(p string) {
-	if b.dirty == nil {
-		b.dirty = map[string]bool{}
-	}
-	b.dirty[p] = true
-}
-
-// parse parses the files that are new or changed since they were last
-// parsed, in parallel.
-func (b *Incremental) parse(ctx context.Context) {
-	if b.paths == nil {
-		b.paths = make([]string, 0, len(b.files))
-		for p := range b.files {
-			b.paths = append(b.paths, p)
-		}
-		sort.Strings(b.paths)
-	}
-	var todo []content.File
-	if b.parsed == nil {
-		b.parsed = make(map[string]parsedFile, len(b.files))
-		for _, p := range b.paths {
-			todo = append(todo, b.files[p])
-		}
-	} else {
-		for p := range b.dirty {
-			delete(b.parsed, p)
-			if f, ok := b.files[p]; ok {
-				todo = append(todo, f)
-			}
-		}
-	}
-	if len(todo) == 0 {
-		return
-	}
-	parsed, l := parse.Pages(ctx, todo, b.peopleSect, b.md)
-	byFile := map[string]diag.List{}
-	for _, d := range l {
-		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
-	}
-	pages := make(map[string]*content.Page, len(parsed))
-	for _, p := range parsed {
-		pages[p.File] = p
-	}
-	for _, f := range todo {
-		b.parsed[f.Path] = parsedFile{page: pages[f.Path], diags: byFile[f.Path]}
-	}
-}
-
-// merge assembles the whole site from the freshly rendered pages and
-// machine files (out, of which machine names the latter), the previous good
-// build for the rest, and the static files (fingerprinted as the asset
-// table says); it reports what changed and keeps the result as the new good
-// build.
-func (b *Incremental) merge(site *content.Site, out, machine []render.Output, staticFiles []content.Asset, table map[string]render.Asset, resolved diag.List, l *diag.List) Update {
-	prev := b.good
-	if prev == nil {
-		prev = &snapshot{}
-	}
-	g := prev
-	if site != prev.site {
-		g = &snapshot{site: site, byFile: map[string]*content.Page{}, front: map[string][]byte{},
-			urls: map[string]bool{}, nav: navOf(site), diags: resolved}
-		for _, p := range allPages(site) {
-			g.urls[p.URL] = true
-			if p.File != "" {
-				g.byFile[p.File] = p
-				g.front[p.File] = b.files[p.File].Front
-			}
-		}
-	}
-	files := maps.Clone(prev.files)
-	if files == nil {
-		files = make(map[string][]byte, len(out)+len(b.static))
-	}
-	var changed []string
-	for u := range prev.urls {
-		if !g.urls[u] {
-			delete(files, render.OutputPath(u))
-			changed = append(changed, render.OutputPath(u))
-		}
-	}
-	for _, p := range prev.static {
-		delete(files, p)
-	}
-	extra := make([]string, len(machine))
-	for i, o := range machine {
-		extra[i] = o.Path
-	}
-	for _, p := range prev.extra {
-		if !slices.Contains(extra, p) {
-			delete(files, p)
-			changed = append(changed, p)
-		}
-	}
-	for _, o := range out {
-		if old, ok := prev.files[o.Path]; !ok || !bytes.Equal(old, o.Data) {
-			changed = append(changed, o.Path)
-		}
-		files[o.Path] = o.Data
-	}
-	static := make([]string, 0, len(staticFiles))
-	for _, a := range staticFiles {
-		if _, taken := files[a.Path]; taken {
-			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a page (/%s); rename or remove it", a.Path)
-			continue
-		}
-		if old, ok := prev.files[a.Path]; !ok || !bytes.Equal(old, a.Data) {
-			changed = append(changed, a.Path)
-		}
-		files[a.Path] = a.Data
-		static = append(static, a.Path)
-	}
-	for _, p := range prev.static {
-		if _, ok := files[p]; !ok {
-			changed = append(changed, p)
-		}
-	}
-	if l.HasErrors() {
-		return Update{}
-	}
-	sort.Strings(changed)
-	g.files, g.static, g.extra, g.assets = files, static, extra, table
-	b.good = g
-	return Update{Files: files, Changed: slices.Compact(changed), Pages: len(site.Pages) + len(site.Generated)}
-}
-
-func allPages(s *content.Site) []*content.Page {
-	return append(s.Pages[:len(s.Pages):len(s.Pages)], s.Generated...)
 }

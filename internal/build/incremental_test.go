@@ -139,6 +139,21 @@ func sameFiles(t *testing.T, step string, got, want map[string][]byte) {
 func TestIncrementalMatchesFull(t *testing.T) {
 	t.Run("test theme", func(t *testing.T) { testIncremental(t, testTheme()) })
 	t.Run("built-in theme", func(t *testing.T) { testIncremental(t, briefing.Theme) })
+	t.Run("templates that read other pages' bodies", func(t *testing.T) { testIncremental(t, bodyReadingTheme()) })
+}
+
+// bodyReadingTheme is testTheme with templates that show what no built-in
+// template does: other pages' bodies, word counts and headings, reached
+// through the site. An incremental build has no list of what templates
+// read; it must learn it from the render, or these pages go stale.
+func bodyReadingTheme() fstest.MapFS {
+	th := testTheme()
+	th["templates/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>{{.Page.Title}}</h1>{{.Body}}
+{{range .Site.Members .Page.Section}}<li>{{.Title}} {{($.Site.Body .).Words}} words{{range ($.Site.Body .).Headings}} [{{.Text}}]{{end}}{{end}}{{end}}`)}
+	th["templates/topic.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>{{.Page.Title}}</h1>{{.Body}}
+{{with .Site.Page "sec-00/page-00003"}}<aside>{{($.Site.Body .).HTML}}</aside>{{end}}
+{{range .Site.Topics}}{{len ($.Site.Body .).Links}}{{end}}{{end}}`)}
+	return th
 }
 
 func testIncremental(t *testing.T, theme fs.FS) {

@@ -16,7 +16,7 @@ import (
 // would get a link that goes nowhere.
 func unsafeLinks(site *content.Site, l *diag.List) {
 	for _, p := range site.Pages {
-		for _, ln := range p.Links {
+		for _, ln := range site.Body(p).Links {
 			if s := unsafeScheme(ln.Dest); s != "" {
 				add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q uses the %s: scheme, which the build leaves out of the page; link to an http:// or https:// address", ln.Dest, s))
 			}
@@ -187,7 +187,7 @@ func links(site *content.Site, files []File, l *diag.List) {
 				// The link is q's, repeated on p (the brief): report it here
 				// only if it works on q's own page.
 				own := outputPath(q.URL)
-				if _, ownProblem := k.resolve(own, k.rendered(site, q, ln, false)); ownProblem == "" {
+				if _, ownProblem := k.resolve(own, k.rendered(q, ln, false)); ownProblem == "" {
 					add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q works on %s%s but not on %s%s, which repeats this page: there it %s", ln.Dest, k.basePath, q.URL, k.basePath, p.URL, problem))
 				}
 				continue
@@ -210,8 +210,8 @@ func (k *linker) origin(site *content.Site, p *content.Page, from, href string) 
 	}
 	want := k.key(from, href)
 	for _, q := range pages {
-		for _, ln := range q.Links {
-			rendered := k.rendered(site, q, ln, p.Kind == content.KindBrief)
+		for _, ln := range site.Body(q).Links {
+			rendered := k.rendered(q, ln, p.Kind == content.KindBrief)
 			if rendered == href || k.key(from, rendered) == want {
 				return ln, q, true
 			}
@@ -220,17 +220,12 @@ func (k *linker) origin(site *content.Site, p *content.Page, from, href string) 
 	return content.Link{}, nil, false
 }
 
-// rendered returns a body link's destination as parse writes it: a link to
-// a .md file becomes the target page's URL relative to p's own URL (the
-// brief sits at the same depth as the topics it repeats), and on the brief
-// a bare fragment follows the topic's prefixed ids.
-func (k *linker) rendered(site *content.Site, p *content.Page, ln content.Link, onBrief bool) string {
-	if t, ok := site.LinkTargets(p.File)[ln.Dest]; ok {
-		rel := strings.Repeat("../", strings.Count(p.URL, "/")) + t
-		if rel == "" {
-			rel = "./"
-		}
-		return rel
+// rendered returns a body link's href as parse wrote it (the brief sits at
+// the same depth as the topics it repeats); on the brief a bare fragment
+// follows the topic's prefixed ids.
+func (k *linker) rendered(p *content.Page, ln content.Link, onBrief bool) string {
+	if ln.Href != ln.Dest {
+		return ln.Href
 	}
 	if onBrief && len(ln.Dest) > 1 && ln.Dest[0] == '#' {
 		return "#" + p.ID + "--" + ln.Dest[1:]

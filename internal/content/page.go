@@ -22,9 +22,12 @@ const (
 	KindNotFound Kind = "404"      // /404.html
 )
 
-// Page is one page of the site. Parse fills the fields read from the file;
-// resolve fills URL and the page's links; nothing changes a Page after
-// resolve, so templates may read it from many goroutines.
+// Page is one page of the site: what its front matter says, where it sits
+// and where it came from. Its Markdown body is a Body of its own, reached
+// through Site.Body, so that what a template reads of another page's body
+// is always a recorded read (see render's dependency tracking). Parse makes
+// a Page; nothing changes it afterwards (resolve and incremental builds
+// make new values), so templates may read it from many goroutines.
 type Page struct {
 	// ID is the path under content/ without ".md"; a section's list page
 	// has the section's name and the home page "".
@@ -60,22 +63,6 @@ type Page struct {
 	// Person is set on every person page once resolve has run; on an
 	// Invalid page it is empty.
 	Person *Person
-
-	// Body is the page's Markdown body as HTML, made by goldmark with raw
-	// HTML left out and links to other pages written relative to this
-	// page's URL, so they work under any base URL.
-	Body string
-	// EmbeddedBody is, for topic pages, the body rendered to sit inside the
-	// one-page brief: ids prefixed with the page's id and "--", headings one
-	// level deeper. Links stay relative; the brief sits at the same depth.
-	EmbeddedBody string
-
-	// Headings are the body's headings in order, for a table of contents.
-	Headings []Heading
-	// Links are the body's link destinations with their positions.
-	Links []Link
-	// Words is the number of words in the body.
-	Words int
 
 	// Invalid marks a page whose file could not be loaded or whose front
 	// matter could not be read. It has an id, a URL and a file but no
@@ -187,6 +174,26 @@ type Update struct {
 	Pos  diag.Pos
 }
 
+// Body is a page's Markdown body, made by parse: the HTML and what the
+// other stages need to know of it. Nothing changes a Body once made.
+type Body struct {
+	// HTML is the body rendered by goldmark with raw HTML left out and
+	// links to other pages written relative to the page's URL, so they
+	// work under any base URL.
+	HTML string
+	// Embedded is, for topic pages, the body rendered to sit inside the
+	// one-page brief: ids prefixed with the page's id and "--", headings
+	// one level deeper. Links stay relative; the brief sits at the same
+	// depth.
+	Embedded string
+	// Headings are the body's headings in order, for a table of contents.
+	Headings []Heading
+	// Links are the body's link destinations with their positions.
+	Links []Link
+	// Words is the number of words in the body.
+	Words int
+}
+
 // Heading is a heading of a page's body.
 type Heading struct {
 	Level int
@@ -194,8 +201,11 @@ type Heading struct {
 	ID    string
 }
 
-// Link is a link destination written in a page's body.
+// Link is a link written in a page's body: the destination as written,
+// the href parse wrote into the HTML for it (a link to a .md file becomes
+// the target page's URL relative to the page), and where it was written.
 type Link struct {
 	Dest string
+	Href string
 	Pos  diag.Pos
 }

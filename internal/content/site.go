@@ -29,12 +29,12 @@ type Site struct {
 	// Updated is the newest date on any page or update.
 	Updated Date
 
+	bodies    map[*Page]*Body
 	byID      map[string]*Page
 	persons   map[string]*Page
 	sources   map[string]int
 	mentions  map[string][]*Page
 	quotesBy  map[string][]QuoteRef
-	links     map[string]map[string]string
 	members   map[string][]*Page
 	topicIdx  map[*Page]int
 	sidePeers map[string][]*Page
@@ -70,20 +70,21 @@ type SourceRef struct {
 // SiteIndex holds the lookup tables of a Site. Resolve fills one and hands
 // it to NewSite; templates reach the tables through Site's methods.
 type SiteIndex struct {
+	Bodies   map[*Page]*Body
 	ByID     map[string]*Page
 	Persons  map[string]*Page
 	Sources  map[string]int
 	Mentions map[string][]*Page
 	QuotesBy map[string][]QuoteRef
-	Links    map[string]map[string]string
 	Members  map[string][]*Page
 }
 
 // SetIndex installs the lookup tables. Call it once, before the Site is
 // shared.
 func (s *Site) SetIndex(ix SiteIndex) {
+	s.bodies = ix.Bodies
 	s.byID, s.persons, s.sources = ix.ByID, ix.Persons, ix.Sources
-	s.mentions, s.quotesBy, s.links, s.members = ix.Mentions, ix.QuotesBy, ix.Links, ix.Members
+	s.mentions, s.quotesBy, s.members = ix.Mentions, ix.QuotesBy, ix.Members
 	s.topicIdx = make(map[*Page]int, len(s.Topics))
 	for i, t := range s.Topics {
 		s.topicIdx[t] = i
@@ -94,6 +95,34 @@ func (s *Site) SetIndex(ix SiteIndex) {
 			s.sidePeers[p.Person.Side.ID] = append(s.sidePeers[p.Person.Side.ID], p)
 		}
 	}
+}
+
+// noBody is the body of a page that has none (generated pages).
+var noBody = &Body{}
+
+// Body returns the body of page p; a page without one (a generated page,
+// one that failed to parse) has an empty Body.
+func (s *Site) Body(p *Page) *Body {
+	if b := s.bodies[p]; b != nil {
+		return b
+	}
+	return noBody
+}
+
+// WithBodies returns a copy of s whose pages have the given bodies in place
+// of their old ones, for an edit that changed bodies and nothing else (not
+// even a link's destination): s itself is not changed, so a site being
+// rendered or served stays as it was.
+func (s *Site) WithBodies(bodies map[*Page]*Body) *Site {
+	c := *s
+	c.bodies = make(map[*Page]*Body, len(s.bodies))
+	for p, b := range s.bodies {
+		c.bodies[p] = b
+	}
+	for p, b := range bodies {
+		c.bodies[p] = b
+	}
+	return &c
 }
 
 // Page returns the page with the given id ("" is home).
@@ -116,11 +145,6 @@ func (s *Site) Mentions(personID string) []*Page { return s.mentions[personID] }
 
 // QuotesBy returns the quotes by the person with the given id, from all pages.
 func (s *Site) QuotesBy(personID string) []QuoteRef { return s.quotesBy[personID] }
-
-// LinkTargets returns, for the page whose file is given, each link
-// destination written in its body that names another page, mapped to that
-// page's URL (with any fragment).
-func (s *Site) LinkTargets(file string) map[string]string { return s.links[file] }
 
 // Members returns the pages of a section, in weight and title order.
 func (s *Site) Members(section string) []*Page { return s.members[section] }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -58,30 +59,35 @@ var (
 
 // Pages parses files in parallel. peopleSection names the folder under
 // content/ whose pages are people. The result keeps the order of files and
-// leaves out files that could not be parsed at all.
-func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) ([]*content.Page, diag.List) {
-	pages := make([]*content.Page, len(files))
+// leaves out files that could not be parsed at all; bodies holds the body
+// of every page that has one.
+func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) (pages []*content.Page, bodies map[*content.Page]*content.Body, l diag.List) {
+	all := make([]*content.Page, len(files))
+	bs := make([]*content.Body, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.Each(ctx, len(files), 0, func(i int) {
-		pages[i], lists[i] = safePage(files[i], peopleSection, md)
+		all[i], bs[i], lists[i] = safePage(files[i], peopleSection, md)
 	})
-	out := make([]*content.Page, 0, len(files))
-	var l diag.List
+	pages = make([]*content.Page, 0, len(files))
+	bodies = make(map[*content.Page]*content.Body, len(files))
 	for i := range files {
 		l.Add(lists[i]...)
-		if pages[i] != nil {
-			out = append(out, pages[i])
+		if all[i] != nil {
+			pages = append(pages, all[i])
+			if bs[i] != nil {
+				bodies[all[i]] = bs[i]
+			}
 		}
 	}
-	return out, l
+	return pages, bodies, l
 }
 
 // safePage is Page with a guard: a panic inside a library on some odd input
 // becomes a diagnostic on that file instead of crashing the build.
-func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, l diag.List) {
+func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, b *content.Body, l diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
-			p = nil
+			p, b = nil, nil
 			l.Errorf(diag.Pos{File: f.Path}, "internal error while parsing this file: %v; please report it with the file", r)
 		}
 	}()
@@ -92,23 +98,25 @@ func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *c
 // HTML plus the headings, links and word count the other stages need. The
 // Markdown AST is dropped once the HTML is made: it is the largest thing a
 // build would hold. When the front matter cannot be read at all, the page
-// comes back marked Invalid, with the diagnostics that say why.
-func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, diag.List) {
+// comes back marked Invalid and without a body, with the diagnostics that
+// say why.
+func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, *content.Body, diag.List) {
 	var l diag.List
 	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
 	placePage(p, peopleSection)
 	if f.Invalid {
-		return invalid(p), l // load has said why
+		return invalid(p), nil, l // load has said why
 	}
 
 	var fm frontMatter
 	keys, ds := strict.Decode(f.Path, f.FrontLine, f.Front, &fm)
 	l.Add(ds...)
 	if keys == nil && ds.HasErrors() {
-		return invalid(p), l
+		return invalid(p), nil, l
 	}
 	p.Faulty = faulty(keys, ds)
 	fill(p, &fm, keys, &l)
+	b := &content.Body{}
 
 	doc := md.Parse(f.Body)
 	headings, links, words := doc.Outline()
@@ -119,16 +127,16 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 		return pos
 	}
 	for _, h := range headings {
-		p.Headings = append(p.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
+		b.Headings = append(b.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
 	}
 	for _, ln := range links {
-		p.Links = append(p.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset)})
+		b.Links = append(b.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset)})
 	}
-	p.Words = words
-	if err := renderBody(p, doc, md); err != nil {
+	b.Words = words
+	if err := renderBody(p, b, doc, md); err != nil {
 		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
 	}
-	return p, l
+	return p, b, l
 }
 
 // invalid marks p as a page that is known by its file, id and URL but
@@ -163,12 +171,14 @@ func faulty(keys map[string]diag.Pos, ds diag.List) map[string]bool {
 // renderBody writes the page's body as HTML (and, for topics, the variant
 // embedded in the brief), with links to other pages' files turned into
 // URLs relative to the page. Resolve checks later that each target exists.
-func renderBody(p *content.Page, doc *markdown.Doc, md *markdown.Markdown) error {
+func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdown.Markdown) error {
 	targets := map[string]string{}
 	frags := map[string]string{}
-	for _, ln := range p.Links {
+	for i, ln := range b.Links {
+		b.Links[i].Href = ln.Dest
 		if u, ok := linkURL(p, ln.Dest); ok {
 			targets[ln.Dest] = u
+			b.Links[i].Href = u
 		}
 		if len(ln.Dest) > 1 && ln.Dest[0] == '#' {
 			frags[ln.Dest] = "#" + p.ID + "--" + ln.Dest[1:]
@@ -179,7 +189,7 @@ func renderBody(p *content.Page, doc *markdown.Doc, md *markdown.Markdown) error
 	if err := md.Render(&buf, doc); err != nil {
 		return err
 	}
-	p.Body = buf.String()
+	b.HTML = buf.String()
 	if p.Kind != content.KindTopic {
 		return nil
 	}
@@ -189,7 +199,7 @@ func renderBody(p *content.Page, doc *markdown.Doc, md *markdown.Markdown) error
 	if err := md.Render(&buf, doc); err != nil {
 		return err
 	}
-	p.EmbeddedBody = buf.String()
+	b.Embedded = buf.String()
 	return nil
 }
 
@@ -271,6 +281,17 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	p.Date, p.Updated, p.Draft, p.Weight = fm.Date, fm.Updated, fm.Draft, fm.Weight
 	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
 	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
+	// A page's events in date order, and the home page's last update as
+	// its Updated date, are settled here, where the page is made: no
+	// later stage changes a page.
+	slices.SortStableFunc(p.Events, func(a, b content.Event) int { return a.Date.Compare(b.Date) })
+	if p.Kind == content.KindHome && p.Updated.IsZero() {
+		for _, u := range p.Updates {
+			if u.Date.Compare(p.Updated) > 0 {
+				p.Updated = u.Date
+			}
+		}
+	}
 	p.TitlePos = keyPos(keys, "title", p.Pos)
 
 	if p.Kind == content.KindPerson {

@@ -140,7 +140,7 @@ func TestPageErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, diags := Page(file(tc.path, tc.front, tc.body), "participants", md)
+			_, _, diags := Page(file(tc.path, tc.front, tc.body), "participants", md)
 			var got []string
 			for _, d := range diags {
 				if d.Severity == 0 {
@@ -169,12 +169,12 @@ quotes:
     source: article
 weight: 3
 `
-	p, diags := Page(file("content/participants/sergei-lavrov.md", front, "## Биография\n\nText with [a link](../talks.md#x).\n"), "participants", markdown.New())
+	p, b, diags := Page(file("content/participants/sergei-lavrov.md", front, "## Биография\n\nText with [a link](../talks.md#x).\n"), "participants", markdown.New())
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", diags.Error())
 	}
-	if !strings.Contains(p.Body, `<h2 id="биография">`) || !strings.Contains(p.Body, `href="../../talks/#x"`) {
-		t.Errorf("Body = %q; want the heading with its id and the link relative to the page", p.Body)
+	if !strings.Contains(b.HTML, `<h2 id="биография">`) || !strings.Contains(b.HTML, `href="../../talks/#x"`) {
+		t.Errorf("Body = %q; want the heading with its id and the link relative to the page", b.HTML)
 	}
 	checks := []struct {
 		name      string
@@ -193,10 +193,10 @@ weight: 3
 		{"quote source line", p.Quotes[0].Source.Pos.Line, 13},
 		{"quote pos", p.Quotes[0].Pos.Line, 10},
 		{"weight", p.Weight, 3},
-		{"heading id keeps Cyrillic", p.Headings[0].ID, "биография"},
-		{"link dest", p.Links[0].Dest, "../talks.md#x"},
-		{"link line counts front matter", p.Links[0].Pos.Line, 18},
-		{"link col", p.Links[0].Pos.Col, 11},
+		{"heading id keeps Cyrillic", b.Headings[0].ID, "биография"},
+		{"link dest", b.Links[0].Dest, "../talks.md#x"},
+		{"link line counts front matter", b.Links[0].Pos.Line, 18},
+		{"link col", b.Links[0].Pos.Col, 11},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -235,7 +235,7 @@ func TestPlacePage(t *testing.T) {
 // known by its place, with no data and no diagnostics of its own.
 func TestInvalidFile(t *testing.T) {
 	for _, path := range []string{"content/x.md", "content/participants/x.md", "content/_index.md"} {
-		p, l := Page(content.File{Path: path, Invalid: true}, "participants", markdown.New())
+		p, _, l := Page(content.File{Path: path, Invalid: true}, "participants", markdown.New())
 		if len(l) != 0 || p == nil || !p.Invalid {
 			t.Fatalf("Page(invalid %s) = %+v, %v; want an Invalid page and no diagnostics", path, p, l)
 		}
@@ -243,7 +243,7 @@ func TestInvalidFile(t *testing.T) {
 			t.Errorf("Page(invalid %s) has no Person", path)
 		}
 	}
-	p, _ := Page(file("content/participants/x.md", "- a list\n", ""), "participants", markdown.New())
+	p, _, _ := Page(file("content/participants/x.md", "- a list\n", ""), "participants", markdown.New())
 	if !p.Invalid || p.Person == nil {
 		t.Errorf("a person page whose front matter is a list: Invalid %v, Person %v; want true, empty", p.Invalid, p.Person)
 	}

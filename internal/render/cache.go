@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"sync"
 )
@@ -11,28 +10,43 @@ import (
 // partials whose output depends only on that key (the site header, a source
 // citation, a person card). html/template spends most of a page's time in
 // reflective calls, so shared fragments are the cheapest actions of all: the
-// ones not executed. Safe for concurrent use; two workers that miss the same
-// key at once both render it and store identical bytes.
+// ones not executed. A fragment keeps what it read of the site, and every
+// page that uses it is noted as having read the same. Safe for concurrent
+// use; two workers that miss the same key at once both render it and store
+// identical results.
 type fragments struct {
-	base *template.Template // layout and partials; set before any page renders
-	m    sync.Map           // name + "\x00" + key -> template.HTML
+	m sync.Map // name + "\x00" + key -> fragment
 }
 
-// render returns partial name executed with data, from the cache when key
-// was seen before.
-func (f *fragments) render(name string, data any, key string) (template.HTML, error) {
+type fragment struct {
+	html  template.HTML
+	reads []string
+}
+
+// render returns partial name executed with data by worker w, from the
+// cache when key was seen before.
+func (f *fragments) render(w *worker, name string, data any, key string) (template.HTML, error) {
 	k := name + "\x00" + key
 	if v, ok := f.m.Load(k); ok {
-		return v.(template.HTML), nil
+		fr := v.(fragment)
+		w.rec.merge(fr.reads)
+		return fr.html, nil
 	}
-	if f.base == nil {
-		return "", fmt.Errorf("partialCached %q called before templates were parsed", name)
-	}
-	var buf bytes.Buffer
-	if err := f.base.ExecuteTemplate(&buf, name, data); err != nil {
+	t, err := w.partials()
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	f.m.Store(k, h)
-	return h, nil
+	// The fragment's reads are its own, whichever page renders it first.
+	page := w.rec
+	w.rec = newRecorder()
+	var buf bytes.Buffer
+	err = t.ExecuteTemplate(&buf, name, data)
+	fr := fragment{html: template.HTML(buf.String()), reads: w.rec.list()}
+	w.rec = page
+	if err != nil {
+		return "", err
+	}
+	w.rec.merge(fr.reads)
+	f.m.Store(k, fr)
+	return fr.html, nil
 }

@@ -33,18 +33,24 @@ func (u urls) rel(p string) string { return u.path + strings.TrimPrefix(p, "/") 
 // abs returns a page URL as an absolute URL.
 func (u urls) abs(p string) string { return u.base + strings.TrimPrefix(p, "/") }
 
-// funcs is the template function map: a literal, built per render.
-func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
+// funcs is the template function map: a literal. Each worker has its
+// own, bound to it, so that what a function reads of the site is noted in
+// the worker's recorder for the page it renders; w is nil only for the map
+// templates are parsed with, which is never called.
+func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
+	sv := func() *SiteView { return &SiteView{s: w.site, w: w} }
 	return template.FuncMap{
 		// partialCached renders a partial once per key: use it for
 		// partials whose output depends on the key alone.
-		"partialCached": frags.render,
+		"partialCached": func(name string, data any, key string) (template.HTML, error) {
+			return frags.render(w, name, data, key)
+		},
 		// footerKey is the footer's cache key for a page: what the footer
 		// shows of it, its last-updated date and the sources it cites.
 		"footerKey": func(p *content.Page) string {
 			var b strings.Builder
 			b.WriteString(p.LastUpdated().String())
-			for _, src := range s.CitedSources(p) {
+			for _, src := range sv().CitedSources(p) {
 				b.WriteByte(' ')
 				b.WriteString(src.ID)
 			}
@@ -68,21 +74,23 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 					return u.rel("")
 				}
 				return u.rel(v.URL)
+			case NavItem:
+				return u.rel(v.URL)
 			case string:
 				return u.rel(v)
 			}
 			return u.rel("")
 		},
 		"abs":    func(p string) string { return u.abs(p) },
-		"person": func(id string) *content.Page { return s.Person(id) },
+		"person": func(id string) *content.Page { return sv().Person(id) },
 		"side": func(id string) string {
-			if sd, ok := s.Config.Side(id); ok {
+			if sd, ok := w.site.Config.Side(id); ok {
 				return sd.Label
 			}
 			return id
 		},
-		"source":   func(id string) *content.SourceRef { return s.Source(id) },
-		"quotesBy": func(id string) []content.QuoteRef { return s.QuotesBy(id) },
+		"source":   func(id string) *content.SourceRef { return sv().Source(id) },
+		"quotesBy": func(id string) []content.QuoteRef { return sv().QuotesBy(id) },
 		"personID": func(p *content.Page) string {
 			if p == nil {
 				return ""
@@ -91,7 +99,7 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 			return p.ID[i+1:]
 		},
 		"quoteRef": func(q content.Quote, p *content.Page) content.QuoteRef {
-			return content.QuoteRef{Quote: q, Speaker: s.Person(q.By.ID), Page: p}
+			return content.QuoteRef{Quote: q, Speaker: sv().Person(q.By.ID), Page: p}
 		},
 		"eventRef": func(e content.Event, p *content.Page) content.EventRef {
 			return content.EventRef{Event: e, Page: p}
@@ -111,7 +119,7 @@ func funcs(s *content.Site, u urls, frags *fragments) template.FuncMap {
 		"integrity": u.integrity,
 		// jsonLD is the page's structured data (schema.org) as JSON,
 		// for <script type="application/ld+json">.
-		"jsonLD": func(v *View) (template.JS, error) { return jsonLD(s, u, v) },
+		"jsonLD": func(v *View) (template.JS, error) { return jsonLD(u, v) },
 	}
 }
 
@@ -123,9 +131,9 @@ type QuoteGroup struct {
 
 // groupQuotes groups quotes by speaker, in the order of people in the
 // site (sides, then names); quotes whose speaker is unknown come last.
-func groupQuotes(s *content.Site) []QuoteGroup {
+func groupQuotes(s *SiteView) []QuoteGroup {
 	var out []QuoteGroup
-	for _, p := range s.People {
+	for _, p := range s.People() {
 		id := p.ID[strings.LastIndexByte(p.ID, '/')+1:]
 		if qs := s.QuotesBy(id); len(qs) > 0 {
 			out = append(out, QuoteGroup{Speaker: p, Quotes: qs})

@@ -39,12 +39,12 @@ func (u urls) integrity(p string) string { return u.assets[p].Integrity }
 // profile, and the breadcrumb trail on every page below home. It returns ""
 // for the 404 page. encoding/json escapes <, > and & inside strings, so the
 // result cannot end its <script> element.
-func jsonLD(s *content.Site, u urls, v *View) (template.JS, error) {
-	p := v.Page
+func jsonLD(u urls, v *View) (template.JS, error) {
+	p, s := v.Page, v.Site
 	if p.Kind == content.KindNotFound {
 		return "", nil
 	}
-	c := s.Config
+	c := s.Config()
 	org := map[string]any{"@type": "Organization", "name": or(c.Publisher, c.Title)}
 	var graph []any
 	switch p.Kind {
@@ -81,9 +81,9 @@ func jsonLD(s *content.Site, u urls, v *View) (template.JS, error) {
 		}
 		graph = append(graph, omitEmpty(person))
 	}
-	if len(v.Crumbs) > 0 {
+	if cs := v.Crumbs(); len(cs) > 0 {
 		var items []any
-		for i, cp := range append(v.Crumbs[:len(v.Crumbs):len(v.Crumbs)], p) {
+		for i, cp := range append(cs[:len(cs):len(cs)], p) {
 			name := cp.Title
 			if cp.Kind == content.KindHome {
 				name = "Home"

@@ -17,6 +17,7 @@ func TestJSONLD(t *testing.T) {
 		Date: content.Date{Year: 2025, Month: 2, Day: 18}}
 	person := &content.Page{Kind: content.KindPerson, URL: "p/x/", Title: "X",
 		Person: &content.Person{Name: "Sergei Lavrov", Role: "Minister", Aliases: []string{"Lavrov"}}}
+	s.Home = home
 	u := newURLs("https://example.org/b/")
 	tests := []struct {
 		page  *content.Page
@@ -29,11 +30,8 @@ func TestJSONLD(t *testing.T) {
 		{&content.Page{Kind: content.KindNotFound, URL: "404.html"}, nil, ""},
 	}
 	for _, tc := range tests {
-		v := &View{Site: s, Page: tc.page, Canonical: u.abs(tc.page.URL)}
-		if tc.page != home {
-			v.Crumbs = []*content.Page{home}
-		}
-		js, err := jsonLD(s, u, v)
+		v := &View{Site: &SiteView{s: s, w: &worker{site: s}}, Page: tc.page, Canonical: u.abs(tc.page.URL)}
+		js, err := jsonLD(u, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +93,7 @@ func TestJSONLDInvalidPerson(t *testing.T) {
 	s.SetIndex(content.SiteIndex{Persons: map[string]*content.Page{"x": broken}})
 	u := newURLs("https://example.org/")
 	for _, p := range []*content.Page{broken, topic} {
-		if _, err := jsonLD(s, u, &View{Page: p, Canonical: u.abs(p.URL)}); err != nil {
+		if _, err := jsonLD(u, &View{Site: &SiteView{s: s, w: &worker{site: s}}, Page: p, Canonical: u.abs(p.URL)}); err != nil {
 			t.Errorf("jsonLD(%s): %v", p.ID, err)
 		}
 	}

@@ -9,8 +9,8 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
@@ -38,6 +38,10 @@ type Options struct {
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
 	Only func(*content.Page) bool
+	// Record notes, for every page rendered, the site data its templates
+	// read (Output.Reads), for an incremental build to know which pages
+	// an edit can change.
+	Record bool
 	// Assets maps a static file's path ("css/site.css") to the name it is
 	// served under and its integrity value, for the asset and integrity
 	// template functions. Nil links static files by their own paths.
@@ -49,6 +53,9 @@ type Output struct {
 	// Path is relative to the site's root, with forward slashes.
 	Path string
 	Data []byte
+	// Reads, for a page rendered with Options.Record, are the keys of the
+	// site data its templates read, sorted (see Versions).
+	Reads []string
 }
 
 // Site renders every page of site with the theme's templates. Page bodies
@@ -58,8 +65,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	u := newURLs(opts.BaseURL)
 	u.assets = opts.Assets
 	frags := &fragments{}
-	set, ds := parseTemplates(templates, funcs(site, u, frags))
-	frags.base = set.base
+	set, ds := parseTemplates(templates, funcs(nil, u, frags))
 	l.Add(ds...)
 	if l.HasErrors() {
 		return nil, l
@@ -72,28 +78,47 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	pages = append(pages, site.Pages...)
 	errs := make([]diag.List, len(pages))
 
-	// Phase 2: the pages, in parallel.
+	// Each worker renders with templates of its own, whose functions note
+	// what they read in the worker's recorder for the page at hand.
+	n := runtime.GOMAXPROCS(0)
+	workers := make(chan *worker, n)
+	for range n {
+		workers <- newWorker(set, site, u, frags)
+	}
 	out := make([]Output, len(pages))
-	each(ctx, len(pages), func(i int, buf *bytes.Buffer) {
+	parallel.Each(ctx, len(pages), n, func(i int) {
 		p := pages[i]
 		if !opts.wants(p) {
 			return
 		}
-		t := set.kinds[p.Kind]
-		if t == nil {
-			errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "no template for %s pages; add templates/%s.html", p.Kind, p.Kind)
+		w := <-workers
+		defer func() { workers <- w }()
+		defer func() {
+			if v := recover(); v != nil {
+				errs[i].Add(panicError(p, v))
+			}
+		}()
+		w.buf.Reset()
+		w.rec = nil
+		if opts.Record {
+			w.rec = newRecorder()
+			w.rec.note(keyPage + p.ID)
+		}
+		t, err := w.kind(p.Kind)
+		if err != nil {
+			errs[i].Add(err...)
 			return
 		}
 		v := &View{
-			Site: site, Page: p, Body: template.HTML(p.Body), BaseURL: u.base, BasePath: u.path,
-			Canonical: u.abs(p.URL), Crumbs: crumbs(site, p), LiveReload: opts.LiveReload,
+			Site: &SiteView{s: site, w: w}, Page: p, BaseURL: u.base, BasePath: u.path,
+			Canonical: u.abs(p.URL), LiveReload: opts.LiveReload,
 		}
-		if err := t.ExecuteTemplate(buf, "layout.html", v); err != nil {
+		if err := t.ExecuteTemplate(&w.buf, "layout.html", v); err != nil {
 			errs[i].Add(templateError(err, set.origins, p))
 			return
 		}
 		path := outputPath(p.URL)
-		data := buf.Bytes()
+		data := w.buf.Bytes()
 		if opts.Minify != nil {
 			small, err := opts.Minify(path, data)
 			if err != nil {
@@ -108,8 +133,8 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			}
 			return
 		}
-		out[i] = Output{Path: path, Data: bytes.Clone(data)}
-	}, onPanic(pages, errs))
+		out[i] = Output{Path: path, Data: bytes.Clone(data), Reads: w.rec.list()}
+	})
 	for i := range errs {
 		l.Add(errs[i]...)
 	}
@@ -124,38 +149,68 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	return out, l
 }
 
-// each renders pages on GOMAXPROCS workers: fn gets the index and a
-// scratch buffer (reset before each call) from a pool. A panic in fn is
-// handed to onPanic with its index instead of crashing the process.
-func each(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer), onPanic func(i int, v any)) {
-	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	parallel.Each(ctx, n, 0, func(i int) {
-		buf := bufs.Get().(*bytes.Buffer)
-		buf.Reset()
-		guard(i, buf, fn, onPanic)
-		bufs.Put(buf)
-	})
+// worker is what one rendering goroutine owns: its own clones of the
+// templates, whose functions are bound to it, a scratch buffer, and the
+// recorder of the page it is rendering (nil when nothing is recorded).
+type worker struct {
+	set   *templateSet
+	site  *content.Site
+	fm    template.FuncMap
+	kinds map[content.Kind]*template.Template
+	base  *template.Template // layout and partials, for partialCached
+	buf   bytes.Buffer
+	rec   *recorder
 }
 
-// onPanic reports a panic while rendering pages[i] as an error on that page.
-func onPanic(pages []*content.Page, errs []diag.List) func(int, any) {
-	return func(i int, v any) {
-		p := pages[i]
-		file := p.File
-		if file == "" {
-			file = "/" + p.URL
-		}
-		errs[i].Errorf(diag.Pos{File: file}, "internal error while rendering this page: %v; please report it with the file", v)
+func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {
+	w := &worker{set: set, site: site, kinds: map[content.Kind]*template.Template{}}
+	w.fm = funcs(w, u, frags)
+	return w
+}
+
+// kind returns the worker's template for pages of kind k, cloning the
+// parsed one on first use. The parsed templates are never executed
+// themselves, so they can always be cloned.
+func (w *worker) kind(k content.Kind) (*template.Template, diag.List) {
+	if t := w.kinds[k]; t != nil {
+		return t, nil
 	}
+	src := w.set.kinds[k]
+	if src == nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: "templates/" + string(k) + ".html"}, "no template for %s pages; add templates/%s.html", k, k)
+		return nil, l
+	}
+	t, err := src.Clone()
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: "templates/" + string(k) + ".html"}, "internal error: %v; please report it", err)
+		return nil, l
+	}
+	w.kinds[k] = t.Funcs(w.fm)
+	return w.kinds[k], nil
 }
 
-func guard(i int, buf *bytes.Buffer, fn func(int, *bytes.Buffer), onPanic func(int, any)) {
-	defer func() {
-		if r := recover(); r != nil {
-			onPanic(i, r)
+// partials returns the worker's clone of the layout and partials.
+func (w *worker) partials() (*template.Template, error) {
+	if w.base == nil {
+		t, err := w.set.base.Clone()
+		if err != nil {
+			return nil, err
 		}
-	}()
-	fn(i, buf)
+		w.base = t.Funcs(w.fm)
+	}
+	return w.base, nil
+}
+
+// panicError reports a panic while rendering p as an error on p.
+func panicError(p *content.Page, v any) diag.Diagnostic {
+	file := p.File
+	if file == "" {
+		file = "/" + p.URL
+	}
+	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error,
+		Msg: fmt.Sprintf("internal error while rendering this page: %v; please report it with the file", v)}
 }
 
 // outputPath is the file a page URL is served from.
@@ -167,41 +222,6 @@ func outputPath(url string) string {
 		return url + "index.html"
 	}
 	return url
-}
-
-// View is what a page template receives.
-type View struct {
-	Site *content.Site
-	Page *content.Page
-	// Body is the page's rendered Markdown.
-	Body template.HTML
-	// BaseURL is the absolute base URL; BasePath its path ("/" or
-	// "/briefings/riyadh/").
-	BaseURL, BasePath string
-	// Canonical is the page's absolute URL.
-	Canonical string
-	// Crumbs are the breadcrumbs from home to the page's parent.
-	Crumbs []*content.Page
-	// LiveReload is set when the preview server serves the page.
-	LiveReload bool
-}
-
-// BriefBody returns a topic's body rendered for the one-page brief, with
-// its ids prefixed and its headings one level deeper.
-func (v *View) BriefBody(p *content.Page) template.HTML { return template.HTML(p.EmbeddedBody) }
-
-// crumbs returns the pages between home and p.
-func crumbs(s *content.Site, p *content.Page) []*content.Page {
-	if p.Kind == content.KindHome || s.Home == nil {
-		return nil
-	}
-	out := []*content.Page{s.Home}
-	if p.Section != "" && p.Kind != content.KindSection && p.Kind != content.KindPeople {
-		if sec := s.Page(p.Section); sec != nil {
-			out = append(out, sec)
-		}
-	}
-	return out
 }
 
 // templateError turns an execution error into a diagnostic naming the

@@ -19,20 +19,25 @@ import (
 )
 
 // Site resolves pages (already filtered for drafts) under cfg.
-func Site(cfg content.Config, pages []*content.Page) (*content.Site, diag.List) {
+//
+// Site never changes a page or a body: the site it returns is a new value,
+// so the same parsed pages can be resolved again (an incremental build
+// does) while an earlier site is still rendered or served.
+func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*content.Body) (*content.Site, diag.List) {
 	r := &resolver{
-		cfg:   cfg,
-		site:  &content.Site{Config: cfg, Generated: content.GeneratedPages()},
-		byID:  map[string]*content.Page{},
-		byURL: map[string]*content.Page{},
-		files: map[string]*content.Page{},
+		cfg:    cfg,
+		site:   &content.Site{Config: cfg, Generated: content.GeneratedPages()},
+		byID:   map[string]*content.Page{},
+		byURL:  map[string]*content.Page{},
+		files:  map[string]*content.Page{},
+		bodies: bodies,
 		ix: content.SiteIndex{
+			Bodies:   bodies,
 			ByID:     map[string]*content.Page{},
 			Persons:  map[string]*content.Page{},
 			Sources:  map[string]int{},
 			Mentions: map[string][]*content.Page{},
 			QuotesBy: map[string][]content.QuoteRef{},
-			Links:    map[string]map[string]string{},
 			Members:  map[string][]*content.Page{},
 		},
 	}
@@ -50,13 +55,14 @@ func Site(cfg content.Config, pages []*content.Page) (*content.Site, diag.List) 
 }
 
 type resolver struct {
-	cfg   content.Config
-	site  *content.Site
-	byID  map[string]*content.Page
-	byURL map[string]*content.Page
-	files map[string]*content.Page // by path under content/, e.g. "talks.md"
-	ix    content.SiteIndex
-	l     diag.List
+	cfg    content.Config
+	bodies map[*content.Page]*content.Body
+	site   *content.Site
+	byID   map[string]*content.Page
+	byURL  map[string]*content.Page
+	files  map[string]*content.Page // by path under content/, e.g. "talks.md"
+	ix     content.SiteIndex
+	l      diag.List
 
 	personIDs, sourceIDs, pageIDs []string // sorted, for hints
 
@@ -314,7 +320,8 @@ func (r *resolver) mention(id string, p *content.Page) {
 	r.ix.Mentions[id] = append(ms, p)
 }
 
-// links maps each body link to a .md file onto the target page's URL.
+// links checks that each body link to a .md file names a page of the site
+// (parse has already written its href) and records the people it names.
 func (r *resolver) links() {
 	var files []string
 	for f := range r.files {
@@ -326,8 +333,12 @@ func (r *resolver) links() {
 			continue
 		}
 		dir := path.Dir(strings.TrimPrefix(p.File, "content/"))
-		for _, ln := range p.Links {
-			target, frag, ok := mdTarget(ln.Dest)
+		b := r.bodies[p]
+		if b == nil {
+			continue // a page that could not be read, or one the build made
+		}
+		for _, ln := range b.Links {
+			target, _, ok := mdTarget(ln.Dest)
 			if !ok {
 				continue
 			}
@@ -341,16 +352,6 @@ func (r *resolver) links() {
 				r.l.Errorf(ln.Pos, "link to missing page %q%s", rel, diag.Hint(rel, files))
 				continue
 			}
-			m := r.ix.Links[p.File]
-			if m == nil {
-				m = map[string]string{}
-				r.ix.Links[p.File] = m
-			}
-			u := tp.URL
-			if frag != "" {
-				u += "#" + frag
-			}
-			m[ln.Dest] = u
 			if tp.Kind == content.KindPerson {
 				r.mention(path.Base(tp.ID), p)
 			}
@@ -384,7 +385,6 @@ func (r *resolver) collections() {
 		case content.KindPerson, content.KindPage:
 			r.ix.Members[p.Section] = append(r.ix.Members[p.Section], p)
 		}
-		slices.SortStableFunc(p.Events, func(a, b content.Event) int { return a.Date.Compare(b.Date) })
 		for _, e := range p.Events {
 			s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: p})
 		}
@@ -397,13 +397,6 @@ func (r *resolver) collections() {
 		}
 		for _, f := range p.Figures {
 			s.Figures = append(s.Figures, content.FigureRef{Figure: f, Page: p})
-		}
-		if p.Kind == content.KindHome && p.Updated.IsZero() {
-			for _, u := range p.Updates {
-				if u.Date.Compare(p.Updated) > 0 {
-					p.Updated = u.Date
-				}
-			}
 		}
 		if d := p.LastUpdated(); d.Compare(s.Updated) > 0 {
 			s.Updated = d

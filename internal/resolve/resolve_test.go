@@ -18,15 +18,15 @@ func fixture() (content.Config, []*content.Page) {
 	cfg := content.Config{Title: "T", PeopleSection: "participants", Sides: []content.Side{{ID: "us", Label: "US"}, {ID: "ru", Label: "Russia"}}}
 	home := &content.Page{ID: "", File: "content/_index.md", Kind: content.KindHome, Title: "Home",
 		Sources: []content.Source{{ID: "article", Title: "A", Pos: at("content/_index.md", 4, 5)}},
-		Updates: []content.Update{{Date: content.Date{Year: 2025, Month: 2, Day: 20}, Text: "x"}}}
+		Updates: []content.Update{{Date: content.Date{Year: 2025, Month: 2, Day: 20}, Text: "x"}},
+		Updated: content.Date{Year: 2025, Month: 2, Day: 20}} // parse takes it from the updates
 	talks := &content.Page{ID: "talks", File: "content/talks.md", Kind: content.KindTopic, URL: "talks/", Title: "Talks", Weight: 2,
 		Participants: []content.Ref{ref("sergei-lavrov", 3)},
 		Quotes:       []content.Quote{{By: ref("marco-rubio", 5), Text: "q", Source: ref("article", 6)}},
 		Events: []content.Event{
 			{Date: content.Date{Year: 2025, Month: 2, Day: 18}, Title: "b", Source: ref("article", 8)},
 			{Date: content.Date{Year: 2014}, Title: "a"},
-		},
-		Links: []content.Link{{Dest: "participants/marco-rubio.md#bio", Pos: at("content/talks.md", 12, 3)}}}
+		}}
 	teams := &content.Page{ID: "teams", File: "content/teams.md", Kind: content.KindTopic, URL: "teams/", Title: "Teams", Weight: 1}
 	person := func(id, name, side string, present bool) *content.Page {
 		return &content.Page{ID: "participants/" + id, File: "content/participants/" + id + ".md", Kind: content.KindPerson,
@@ -39,9 +39,15 @@ func fixture() (content.Config, []*content.Page) {
 		person("donald-trump", "Donald Trump", "us", false)}
 }
 
+// talksLinks gives the talks page of fixture a body with one link.
+func talksLinks(pages []*content.Page) map[*content.Page]*content.Body {
+	return map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{
+		{Dest: "participants/marco-rubio.md#bio", Href: "../participants/marco-rubio/#bio", Pos: at("content/talks.md", 12, 3)}}}}
+}
+
 func TestSite(t *testing.T) {
 	cfg, pages := fixture()
-	s, l := Site(cfg, pages)
+	s, l := Site(cfg, pages, talksLinks(pages))
 	if len(l) != 0 {
 		t.Fatalf("diagnostics:\n%s", l.Error())
 	}
@@ -57,9 +63,6 @@ func TestSite(t *testing.T) {
 	}
 	if s.Timeline[0].Title != "a" {
 		t.Errorf("timeline not in date order: first is %q", s.Timeline[0].Title)
-	}
-	if got := s.LinkTargets("content/talks.md")["participants/marco-rubio.md#bio"]; got != "participants/marco-rubio/#bio" {
-		t.Errorf("link target = %q", got)
 	}
 	if ms := s.Mentions("marco-rubio"); len(ms) != 1 || ms[0].ID != "talks" {
 		t.Errorf("Mentions(marco-rubio) = %v", ms)
@@ -82,12 +85,12 @@ func TestSiteErrors(t *testing.T) {
 	cfg, pages := fixture()
 	pages[1].Participants = append(pages[1].Participants, ref("sergey-lavrov", 20))
 	pages[1].Quotes[0].Source = ref("artcle", 21)
-	pages[1].Links = append(pages[1].Links, content.Link{Dest: "team.md", Pos: at("content/talks.md", 22, 1)},
-		content.Link{Dest: "../../etc/passwd.md", Pos: at("content/talks.md", 23, 1)})
+	bodies := map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{{Dest: "team.md", Pos: at("content/talks.md", 22, 1)},
+		{Dest: "../../etc/passwd.md", Pos: at("content/talks.md", 23, 1)}}}}
 	pages[3].Person.Side = content.Ref{ID: "russia", Pos: at("content/participants/sergei-lavrov.md", 4, 7)}
 	dup := &content.Page{ID: "timeline", File: "content/timeline.md", Kind: content.KindTopic, URL: "timeline/", Title: "T", Pos: at("content/timeline.md", 1, 1)}
 	pages = append(pages, dup)
-	_, l := Site(cfg, pages)
+	_, l := Site(cfg, pages, bodies)
 	want := []string{
 		`content/participants/sergei-lavrov.md:4:7: unknown side "russia"; did you mean "ru"? (sides are declared in briefing.yaml)`,
 		`content/talks.md:20:5: unknown person "sergey-lavrov"; did you mean "sergei-lavrov"?`,

@@ -1,0 +1,290 @@
+package build
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/briefing-dev/briefing/internal/cache"
+	"github.com/briefing-dev/briefing/internal/config"
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/markdown"
+	"github.com/briefing-dev/briefing/internal/parse"
+	"github.com/briefing-dev/briefing/internal/render"
+	"github.com/briefing-dev/briefing/internal/resolve"
+)
+
+// This file is the build: one list of steps from loaded input to built
+// files, which "briefing build", "briefing check" and "briefing serve" all
+// run. Each step is a stage's entry function from typed inputs to typed
+// outputs plus diagnostics:
+//
+//	config    briefing.yaml            -> content.Config
+//	parse     []content.File           -> pages and their bodies
+//	resolve   pages, bodies            -> *content.Site
+//	outputs   static files, the site   -> static and machine files, asset table
+//	render    the site, templates      -> pages
+//
+// The preview server's incremental builds are the same steps with a
+// cache (package cache) around them: each step asks the cache for what it
+// made last time for the same inputs. Which pages render follows from
+// what each page's render read (render.Versions), so a custom template
+// can never be left showing stale data.
+
+// sink receives what the steps make, beyond the Result.
+type sink struct {
+	// emit, when set, gets every built file as soon as it is made
+	// instead of Result.Files (the build command streams them to disk).
+	emit func(path string, data []byte) error
+	// early, when set with a cache, gets the pages an editor just edited
+	// as soon as they are rendered, before the pages that only list them.
+	early func(out []render.Output)
+}
+
+// Pipeline runs the steps over loaded input and returns every built file in
+// Result.Files. It is what check runs, and what Render runs after load.
+func Pipeline(ctx context.Context, in *content.Input, opts Options) (Result, diag.List) {
+	return steps(ctx, in, opts, nil, sink{})
+}
+
+// steps runs the step list. Every step runs guarded (see stage): a panic
+// becomes a diagnostic, and once ctx is cancelled no later step runs and
+// steps returns at once with the diagnostics of the steps that finished.
+// c may be nil (no cache).
+func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache, out sink) (Result, diag.List) {
+	var res Result
+	var l diag.List
+	t := timer{res: &res, last: time.Now()}
+	if in.Config.Path == "" {
+		return res, l // no briefing.yaml: load said so, and nothing can be built
+	}
+	run := func(name, file string, fn func() diag.List) bool {
+		return stage(ctx, name, file, opts.Debug, &l, fn)
+	}
+
+	var cfg content.Config
+	run("config", in.Config.Path, func() diag.List {
+		var ds diag.List
+		cfg, ds = siteConfig(in.Config, opts.BaseURL)
+		return ds
+	})
+	if l.HasErrors() || ctx.Err() != nil {
+		return res, l
+	}
+
+	var pages []*content.Page
+	var bodies map[*content.Page]*content.Body
+	if !run("parse", "", func() diag.List {
+		md := markdown.New()
+		var ds diag.List
+		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
+			return parse.Pages(ctx, fs, cfg.PeopleSection, md)
+		})
+		return ruled(RuleFrontMatter, ds)
+	}) {
+		return res, l
+	}
+	t.done("parse")
+	if !opts.Drafts {
+		kept := pages[:0:0]
+		for _, p := range pages {
+			if !p.Draft {
+				kept = append(kept, p)
+			}
+		}
+		pages = kept
+	}
+
+	var site *content.Site
+	var reused bool
+	if !run("resolve", "", func() diag.List {
+		var ds diag.List
+		site, ds, reused = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
+			return resolve.Site(cfg, ps, bs)
+		})
+		return ruled(RuleReference, ds)
+	}) {
+		return res, l
+	}
+	_ = reused
+	t.done("resolve")
+	res.Site = site
+	if l.HasErrors() {
+		return res, l
+	}
+
+	var extra []render.Output
+	var table map[string]render.Asset
+	var static []content.Asset
+	if !run("outputs", "", func() diag.List {
+		var ol diag.List
+		st, ds := cache.Memo(c, "static", staticKey(in.Static, opts.Minify), func() (staticResult, diag.List) {
+			files, tbl, ds := staticFiles(ctx, in.Static, opts.Minify)
+			return staticResult{files, tbl}, ds
+		})
+		ol.Add(ruled(RuleAsset, ds)...)
+		static, table = st.files, st.table
+		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]render.Output, diag.List) {
+			var ml diag.List
+			m, ds := machineFiles(site, cfg.BaseURL)
+			ml.Add(ds...)
+			m, ds = minifyOutputs(ctx, m, opts.Minify)
+			ml.Add(ds...)
+			return m, ml
+		})
+		ol.Add(ruled(RuleAsset, ds)...)
+		extra = append(append([]render.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
+		return ruled(RuleAsset, ol)
+	}) {
+		return res, l
+	}
+	t.done("outputs")
+	if l.HasErrors() {
+		return res, l
+	}
+
+	var built []render.Output
+	var rendered diag.List
+	if !run("render", "", func() diag.List {
+		built, rendered = renderStep(ctx, site, in, opts, cfg, table, c, out)
+		return nil
+	}) {
+		// Cancelled, or a write failed: what render says after that is
+		// about pages it never finished, not about the content.
+		return res, l
+	}
+	t.done("render")
+	l.Add(ruled(RuleTemplate, rendered)...)
+	if l.HasErrors() {
+		return res, l
+	}
+	res.Pages = map[content.Kind]int{}
+	for _, p := range site.Pages {
+		res.Pages[p.Kind]++
+	}
+	for _, p := range site.Generated {
+		res.Pages[p.Kind]++
+	}
+	res.Other = len(extra)
+	if out.emit != nil {
+		for _, f := range extra {
+			if out.emit(f.Path, f.Data) != nil {
+				break // the caller reports the write error
+			}
+		}
+		return res, l
+	}
+	res.Files = append(built, extra...)
+	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+	return res, l
+}
+
+// renderStep renders the pages that need it: with a cache, those whose
+// reads changed, the edited ones first (handed to out.early); without one,
+// every page. It returns every page of the site.
+func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts Options, cfg content.Config, table map[string]render.Asset, c *cache.Cache, out sink) ([]render.Output, diag.List) {
+	ropts := render.Options{
+		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
+		Minify: pageMinifier(opts.Minify), Emit: out.emit, Record: c != nil,
+	}
+	if c == nil {
+		return render.Site(ctx, site, in.Templates, ropts)
+	}
+	v := render.NewVersions(site, c.Fingerprints())
+	stale := c.Stale(site, globalKey(in, cfg, opts, table), v)
+	var l diag.List
+	// Edited pages go first only when others wait behind them: an edit
+	// that changes its own page alone is shown once, when all is done.
+	others := false
+	for _, p := range allPages(site) {
+		if stale(p) && !c.Edited(p) {
+			others = true
+			break
+		}
+	}
+	if out.early != nil && others {
+		ropts.Only = func(p *content.Page) bool { return stale(p) && c.Edited(p) }
+		first, ds := render.Site(ctx, site, in.Templates, ropts)
+		l.Add(ds...)
+		if l.HasErrors() || ctx.Err() != nil {
+			return nil, l
+		}
+		c.Store(first, v)
+		out.early(first)
+		ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
+	} else {
+		ropts.Only = stale
+	}
+	rest, ds := render.Site(ctx, site, in.Templates, ropts)
+	l.Add(ds...)
+	if l.HasErrors() || ctx.Err() != nil {
+		return nil, l
+	}
+	c.Store(rest, v)
+	pages := c.Pages(site)
+	all := make([]render.Output, 0, len(pages))
+	for path, data := range pages {
+		all = append(all, render.Output{Path: path, Data: data})
+	}
+	return all, l
+}
+
+// staticResult is what the static step makes: the files to publish and
+// the table render links them through.
+type staticResult struct {
+	files []content.Asset
+	table map[string]render.Asset
+}
+
+func allPages(s *content.Site) []*content.Page {
+	return append(s.Pages[:len(s.Pages):len(s.Pages)], s.Generated...)
+}
+
+// siteConfig reads briefing.yaml and applies --base-url over it.
+func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
+	cfg, ds := config.Parse(a)
+	ds = ruled(RuleConfig, ds)
+	if baseURL != "" {
+		u, err := config.NormalizeBaseURL(baseURL)
+		if err != nil {
+			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
+		}
+		cfg.BaseURL = u
+	}
+	return cfg, ds
+}
+
+// globalKey is what every page depends on: the templates, the settings,
+// the asset table and how pages are made.
+func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]render.Asset) uint64 {
+	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
+	for _, t := range in.Templates {
+		parts = append(parts, []byte(t.Path), []byte(t.Origin), t.Data)
+	}
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		parts = append(parts, []byte(k), []byte(table[k].Path), []byte(table[k].Integrity))
+	}
+	return cache.Hash(parts...)
+}
+
+func staticKey(static []content.Asset, minify bool) uint64 {
+	parts := [][]byte{{boolByte(minify)}}
+	for _, a := range static {
+		parts = append(parts, []byte(a.Path), []byte(a.Origin), a.Data)
+	}
+	return cache.Hash(parts...)
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
