@@ -44,7 +44,7 @@ func completeness(site *content.Site, l *diag.List) {
 		if p.Invalid {
 			continue // its front matter could not be read; the build said why
 		}
-		if p.Kind == content.KindTopic && p.Summary == "" {
+		if p.Kind == content.KindTopic && p.Summary == "" && !p.Faulty["summary"] {
 			add(l, p.TitlePos, diag.Warning, RuleSummary, "topic page has no summary; add \"summary: ...\" with one or two sentences for lists and the home page")
 		}
 		for i, q := range p.Quotes {
@@ -76,7 +76,11 @@ func completeness(site *content.Site, l *diag.List) {
 		}
 		id := path.Base(p.ID)
 		if len(site.Mentions(id)) == 0 {
-			add(l, p.TitlePos, diag.Warning, RuleMention, fmt.Sprintf("no page mentions %s; link to this page from a topic, or list %q under \"participants:\"", p.Person.Name, id))
+			name := p.Person.Name
+			if name == "" {
+				name = id // the build reports the missing name
+			}
+			add(l, p.TitlePos, diag.Warning, RuleMention, fmt.Sprintf("no page mentions %s; link to this page from a topic, or list %q under \"participants:\"", name, id))
 		}
 	}
 }
