@@ -2,8 +2,6 @@ package check
 
 import (
 	"fmt"
-	"path"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,88 +30,88 @@ type personName struct {
 	id    string   // the person id
 }
 
-// personNames lists the spellings of every person's name, sorted so that
-// ties between equally near names always go the same way.
-func personNames(people []*content.Page) []personName {
-	var out []personName
-	for _, p := range people {
-		if p.Person == nil {
-			continue
-		}
-		id := path.Base(p.ID)
-		for _, s := range append([]string{p.Person.Name}, p.Person.Aliases...) {
-			ws := words([]byte(s))
-			if len(ws) == 0 {
-				continue
-			}
-			n := personName{text: strings.TrimSpace(s), id: id}
-			for _, w := range ws {
-				n.words = append(n.words, w.key)
-			}
-			out = append(out, n)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].text != out[j].text {
-			return out[i].text < out[j].text
-		}
-		return out[i].id < out[j].id
-	})
-	return out
-}
-
-// word is a word of prose.
+// word is a capitalised word of prose.
 type word struct {
 	key        string // lower-case, without a possessive "'s"
 	start, end int    // byte offsets of the word as written, possessive left out
-	upper      bool   // starts with an upper-case letter
-	joined     bool   // only spaces (and at most one line break) separate it from the word before
 }
 
-// words splits text into words: letters and combining marks, with
-// apostrophes and hyphens inside a word ("O'Brien", "Jean-Paul").
-func words(text []byte) []word {
-	var out []word
-	prevEnd := -1
-	for i := 0; i < len(text); {
+// keys returns the words of s in lower case, as nextWord finds them.
+func keys(s string) []string {
+	var out []string
+	for i := 0; ; {
+		start, end, next, ok := nextWord([]byte(s), i)
+		if !ok {
+			return out
+		}
+		out = append(out, strings.ToLower(s[start:end]))
+		i = next
+	}
+}
+
+// nextWord finds the first word of text at or after byte i: letters and
+// combining marks, with apostrophes and hyphens inside a word ("O'Brien",
+// "Jean-Paul"). The word is text[start:end], a possessive "'s" left out;
+// next is the byte after it as written. ok is false when no word is left.
+func nextWord(text []byte, i int) (start, end, next int, ok bool) {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // most prose is ASCII
+			if asciiLetter(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) {
+		if unicode.IsLetter(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) {
+		return 0, 0, 0, false
+	}
+	start = i
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiLetter(text[i]) {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRune(text[i:]); unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
 			i += size
 			continue
 		}
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRune(text[i:])
-			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+		if r == '\'' || r == '’' || r == '-' {
+			if next, _ := utf8.DecodeRune(text[i+size:]); unicode.IsLetter(next) {
 				i += size
 				continue
 			}
-			if r == '\'' || r == '’' || r == '-' {
-				if next, _ := utf8.DecodeRune(text[i+size:]); unicode.IsLetter(next) {
-					i += size
-					continue
-				}
-			}
+		}
+		break
+	}
+	end = i
+	for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
+		if w := text[start:end]; len(w) > len(suffix) && string(w[len(w)-len(suffix):]) == suffix {
+			end -= len(suffix)
 			break
 		}
-		end := i
-		s := string(text[start:end])
-		for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
-			if strings.HasSuffix(s, suffix) && len(s) > len(suffix) {
-				end -= len(suffix)
-				s = s[:len(s)-len(suffix)]
-				break
-			}
-		}
-		first, _ := utf8.DecodeRuneInString(s)
-		out = append(out, word{
-			key: strings.ToLower(s), start: start, end: end,
-			upper:  unicode.IsUpper(first) || unicode.IsTitle(first),
-			joined: prevEnd >= 0 && onlySpace(text[prevEnd:start]),
-		})
-		prevEnd = i
 	}
-	return out
+	return start, end, i, true
+}
+
+// asciiLetter reports whether c is an ASCII letter, the letters
+// unicode.IsLetter finds below utf8.RuneSelf.
+func asciiLetter(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
+// isUpper reports whether w starts with an upper-case (or title-case)
+// letter.
+func isUpper(w []byte) bool {
+	first, _ := utf8.DecodeRune(w)
+	return unicode.IsUpper(first) || unicode.IsTitle(first)
 }
 
 // onlySpace reports whether gap is blanks with at most one line break,
@@ -137,26 +135,13 @@ func onlySpace(gap []byte) bool {
 // windows of as many words as a name has, longest first: a window that is
 // a known spelling is accepted, one within a few edits of a known spelling
 // is reported, and either way its words are settled.
-func screen(l *diag.List, file string, text []byte, line0 int, names []personName) {
-	if len(names) == 0 || len(text) == 0 {
+func screen(l *diag.List, file string, text []byte, line0 int, names *nameIndex) {
+	if len(names.names) == 0 || len(text) == 0 {
 		return
 	}
-	longest := 0
-	for _, n := range names {
-		longest = max(longest, len(n.words))
-	}
 	var lines *diag.Lines
-	ws := words(text)
-	for i := 0; i < len(ws); {
-		if !ws[i].upper {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(ws) && ws[j].upper && ws[j].joined {
-			j++
-		}
-		for _, f := range screenRun(ws[i:j], names, longest) {
+	report := func(run []word) {
+		for _, f := range screenRun(run, names) {
 			if lines == nil {
 				lines = diag.NewLines(text)
 			}
@@ -164,8 +149,31 @@ func screen(l *diag.List, file string, text []byte, line0 int, names []personNam
 			pos.Line += line0 - 1
 			add(l, pos, diag.Warning, RuleNames, fmt.Sprintf("%q looks like %q (%s)", string(text[f.start:f.end]), f.name.text, f.name.id))
 		}
-		i = j
 	}
+	// A run is capitalised words with only spaces (and at most one line
+	// break) between them. Only runs are kept, and only their words are
+	// lower-cased: most words of prose are neither.
+	run := names.run[:0]
+	prevEnd := -1
+	for i := 0; ; {
+		start, end, next, ok := nextWord(text, i)
+		if !ok {
+			break
+		}
+		upper := isUpper(text[start:end])
+		if len(run) > 0 && (!upper || !onlySpace(text[prevEnd:start])) {
+			report(run)
+			run = run[:0]
+		}
+		if upper {
+			run = append(run, word{key: names.lower(text[start:end]), start: start, end: end})
+		}
+		prevEnd, i = next, next
+	}
+	if len(run) > 0 {
+		report(run)
+	}
+	names.run = run[:0]
 }
 
 // finding is a window of words that nearly matches a name.
@@ -174,9 +182,13 @@ type finding struct {
 	name       personName
 }
 
-func screenRun(run []word, names []personName, longest int) []finding {
+func screenRun(run []word, names *nameIndex) []finding {
 	var out []finding
-	settled := make([]bool, len(run))
+	settled := names.settled[:0]
+	for range run {
+		settled = append(settled, false)
+	}
+	names.settled = settled
 	free := func(i, size int) bool {
 		for k := i; k < i+size; k++ {
 			if settled[k] {
@@ -190,9 +202,9 @@ func screenRun(run []word, names []personName, longest int) []finding {
 			settled[k] = true
 		}
 	}
-	for size := min(longest, len(run)); size >= 1; size-- {
+	for size := min(names.longest, len(run)); size >= 1; size-- {
 		for i := 0; i+size <= len(run); i++ {
-			if free(i, size) && exact(run[i:i+size], names) {
+			if free(i, size) && names.isExact(run[i:i+size]) {
 				settle(i, size)
 			}
 		}
@@ -200,63 +212,11 @@ func screenRun(run []word, names []personName, longest int) []finding {
 			if !free(i, size) {
 				continue
 			}
-			if n, ok := nearest(run[i:i+size], names); ok {
+			if n, ok := names.nearest(run[i : i+size]); ok {
 				settle(i, size)
 				out = append(out, finding{start: run[i].start, end: run[i+size-1].end, name: n})
 			}
 		}
 	}
 	return out
-}
-
-func exact(ws []word, names []personName) bool {
-	for _, n := range names {
-		if len(n.words) == len(ws) && distance(ws, n) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// nearest returns the closest name to ws that is a few edits away: every
-// word within a third of its length, the whole within a fifth (at least
-// one edit), and a one-word name only when it has five letters or more and
-// differs by one edit.
-func nearest(ws []word, names []personName) (personName, bool) {
-	best, bestDist := personName{}, -1
-	for _, n := range names {
-		if len(n.words) != len(ws) {
-			continue
-		}
-		d := distance(ws, n)
-		if d <= 0 {
-			continue
-		}
-		length := utf8.RuneCountInString(n.text)
-		limit := max(1, length/5)
-		if len(ws) == 1 && length < 5 {
-			limit = 0
-		}
-		if d <= limit && (bestDist < 0 || d < bestDist) {
-			best, bestDist = n, d
-		}
-	}
-	return best, bestDist > 0
-}
-
-// distance is the edit distance from ws to n summed over words, or -1 when
-// one word is too far from its counterpart to be a misspelling of it.
-func distance(ws []word, n personName) int {
-	total := 0
-	for i, w := range ws {
-		if w.key == n.words[i] {
-			continue
-		}
-		d := diag.Distance(w.key, n.words[i])
-		if d > max(1, utf8.RuneCountInString(n.words[i])/3) {
-			return -1
-		}
-		total += d
-	}
-	return total
 }
