@@ -73,7 +73,7 @@ file:line:col: message) or the output could not be written; 2 bad usage;
 	f.StringVarP(&opts.Destination, "destination", "d", "", "output folder (default \"public\" in the site folder)")
 	f.StringVar(&opts.BaseURL, "base-url", "", "absolute URL the site is served from; overrides $BRIEFING_BASE_URL and briefing.yaml")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
-	f.BoolVar(&opts.Minify, "minify", true, "minify HTML, CSS, JavaScript, JSON and XML (--minify=false to keep them readable)")
+	f.BoolVar(&opts.Minify, "minify", false, "also run an HTML minifier over every page (pages are compact without it; style sheets, scripts and machine files are always minified)")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors and warnings")
 	f.BoolVarP(&verbose, "verbose", "v", false, "also print the time each stage took")
 	return cmd

@@ -16,14 +16,16 @@ import (
 // search index) after resolve. Run and Incremental both go through these
 // functions, so a full and an incremental build make the same bytes.
 
-// staticFiles minifies the static files when asked and fingerprints their
-// style sheets and scripts. It returns the files to publish and the table
-// that render links them through.
+// staticFiles minifies the static files and fingerprints their style
+// sheets and scripts. It returns the files to publish and the table that
+// render links them through.
+//
+// Static files are minified whether or not minify is set: that is one pass
+// per file, not per page, and it takes milliseconds. minify decides only
+// whether a file the minifier cannot read is an error; without it the file
+// is published as written, as it was before minifying was on by default.
 func staticFiles(ctx context.Context, static []content.Asset, minify bool) ([]content.Asset, map[string]render.Asset, diag.List) {
-	var l diag.List
-	if minify {
-		static, l = assets.Minify(ctx, static)
-	}
+	static, l := shrink(ctx, static, minify)
 	files, refs := assets.Fingerprint(static)
 	table := make(map[string]render.Asset, len(refs))
 	for p, r := range refs {
@@ -32,10 +34,21 @@ func staticFiles(ctx context.Context, static []content.Asset, minify bool) ([]co
 	return files, table, l
 }
 
+// shrink minifies files. Their diagnostics count only when minifying was
+// asked for (or the build was cancelled); otherwise a file the minifier
+// cannot read is kept as it was, silently.
+func shrink(ctx context.Context, files []content.Asset, minify bool) ([]content.Asset, diag.List) {
+	small, l := assets.Minify(ctx, files)
+	if !minify && ctx.Err() == nil {
+		l = nil
+	}
+	return small, l
+}
+
 // machineFiles returns the files syndicate makes for site.
-func machineFiles(site *content.Site, baseURL string) ([]render.Output, diag.List) {
+func machineFiles(site *content.Site) ([]render.Output, diag.List) {
 	var l diag.List
-	files, err := syndicate.Site(site, baseURL)
+	files, err := syndicate.Site(site)
 	if err != nil {
 		l.Errorf(diag.Pos{File: "."}, "internal error: %v; please report it", err)
 		return nil, l
@@ -48,7 +61,10 @@ func machineFiles(site *content.Site, baseURL string) ([]render.Output, diag.Lis
 }
 
 // pageMinifier returns the function render uses to minify each page as it
-// is made, or nil when minifying is off.
+// is made, or nil when minifying is off. Off is the default: the templates
+// are compacted when they are parsed (render/compact.go), so pages come out
+// within about 1% of the minifier's size, and a pass over every page cost
+// about a tenth of the build. --minify turns the pass back on.
 func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
 	if !on {
 		return nil
@@ -56,16 +72,15 @@ func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
 	return assets.NewMinifier().File
 }
 
-// minifyOutputs minifies rendered pages and machine files when asked.
+// minifyOutputs minifies the machine files (feed, sitemap, JSON API,
+// search index). Like the static files, they are minified whether or not
+// minify is set: they are a handful of files, not one per page.
 func minifyOutputs(ctx context.Context, out []render.Output, minify bool) ([]render.Output, diag.List) {
-	if !minify {
-		return out, nil
-	}
 	in := make([]content.Asset, len(out))
 	for i, o := range out {
 		in[i] = content.Asset{Path: o.Path, Data: o.Data}
 	}
-	small, l := assets.Minify(ctx, in)
+	small, l := shrink(ctx, in, minify)
 	res := make([]render.Output, len(small))
 	for i, a := range small {
 		res[i] = render.Output{Path: a.Path, Data: a.Data}
