@@ -32,6 +32,10 @@ type Page struct {
 	// ID is the path under content/ without ".md"; a section's list page
 	// has the section's name and the home page "".
 	ID string
+	// PersonID is, on a person page, the person id: the last part of ID
+	// (the file name's slug), by which quotes and participants name the
+	// person. It is empty on every other page.
+	PersonID string
 	// File is the source path relative to the site root; empty for
 	// generated pages.
 	File string
@@ -51,6 +55,9 @@ type Page struct {
 	Updated    Date
 	Draft      bool
 	Weight     int
+	// Type says what kind of work the page is (news, analysis, ...);
+	// empty when the page does not say.
+	Type WorkType
 
 	Participants  []Ref
 	Quotes        []Quote
@@ -60,6 +67,9 @@ type Page struct {
 	OpenQuestions []string
 	Takeaways     []Takeaway
 	Updates       []Update
+	// Corrections are the page's corrections, in the order written; each
+	// is also attached to the claim it names (Quote.Corrections, ...).
+	Corrections []Correction
 	// Person is set on every person page once resolve has run; on an
 	// Invalid page it is empty.
 	Person *Person
@@ -117,8 +127,13 @@ type Person struct {
 }
 
 // AtTable says whether a person took part in the main session, and why not.
+// Present and Outside are never both true; see State.
 type AtTable struct {
+	// Present is set when they were at the table.
 	Present bool
+	// Outside is set when they were there (in the city, at the venue)
+	// but not at the table: "present: outside".
+	Outside bool
 	Note    string
 }
 
@@ -129,7 +144,16 @@ type Quote struct {
 	Context string
 	Date    Date
 	Source  Ref
-	Pos     diag.Pos
+	// Translated says the words are a translation of what was said.
+	Translated bool
+	// Status is the declared status; empty means the default from the
+	// source (DefaultStatus). Note says briefly how we know.
+	Status Status
+	Note   string
+	// Corrections are the page's corrections that name this claim, in
+	// the order written; parse attaches them when it makes the page.
+	Corrections []Correction `yaml:"-"`
+	Pos         diag.Pos
 }
 
 // Event is a dated event.
@@ -138,7 +162,14 @@ type Event struct {
 	Title  string
 	Detail string
 	Source Ref
-	Pos    diag.Pos
+	// Status is the declared status; empty means the default from the
+	// source (DefaultStatus). Note says briefly how we know.
+	Status Status
+	Note   string
+	// Corrections are the page's corrections that name this claim, in
+	// the order written; parse attaches them when it makes the page.
+	Corrections []Correction `yaml:"-"`
+	Pos         diag.Pos
 }
 
 // Figure is a key figure: a value and what it measures.
@@ -147,7 +178,14 @@ type Figure struct {
 	Label  string
 	Detail string
 	Source Ref
-	Pos    diag.Pos
+	// Status is the declared status; empty means the default from the
+	// source (DefaultStatus). Note says briefly how we know.
+	Status Status
+	Note   string
+	// Corrections are the page's corrections that name this claim, in
+	// the order written; parse attaches them when it makes the page.
+	Corrections []Correction `yaml:"-"`
+	Pos         diag.Pos
 }
 
 // Source is a citable source. Its ID is global to the site.
@@ -157,7 +195,11 @@ type Source struct {
 	Publisher string
 	URL       string
 	Date      Date
-	Pos       diag.Pos
+	// Kind says what the source is; Language is the BCP 47 tag of its
+	// text ("en", "ru").
+	Kind     SourceKind
+	Language string
+	Pos      diag.Pos
 }
 
 // Takeaway is one of the home page's key points, pointing to a topic page.
@@ -202,10 +244,17 @@ type Heading struct {
 }
 
 // Link is a link written in a page's body: the destination as written,
-// the href parse wrote into the HTML for it (a link to a .md file becomes
-// the target page's URL relative to the page), and where it was written.
+// the file it names, the href parse wrote into the HTML for it (a link to a
+// .md file becomes the target page's URL relative to the page), and where
+// it was written. Parse makes Links; resolve checks them, and check and
+// render read them.
 type Link struct {
 	Dest string
-	Href string
+	// Target is, for a link to a .md file, that file's path from the site
+	// root ("content/participants/x.md"), or the path as written when it
+	// starts with "/"; it is empty for every other link. Resolve checks
+	// that a page has the file.
+	Target string
+	Href   string
 	Pos  diag.Pos
 }

@@ -40,13 +40,15 @@ type frontMatter struct {
 	OpenQuestions []string
 	Takeaways     []content.Takeaway
 	Updates       []content.Update
+	Type          content.WorkType
+	Corrections   []correction
 
 	// Person pages.
 	Name        string
 	Role        string
 	Affiliation string
 	Side        content.Ref
-	AtTable     *content.AtTable
+	AtTable     *atTable
 	Aliases     []string
 }
 
@@ -176,6 +178,7 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 	frags := map[string]string{}
 	for i, ln := range b.Links {
 		b.Links[i].Href = ln.Dest
+		b.Links[i].Target = mdFile(p, ln.Dest)
 		if u, ok := linkURL(p, ln.Dest); ok {
 			targets[ln.Dest] = u
 			b.Links[i].Href = u
@@ -224,6 +227,20 @@ func linkURL(p *content.Page, dest string) (string, bool) {
 	return rel, true
 }
 
+// mdFile returns the file a link to a .md file names, from the site root
+// ("content/talks.md"), or the path as written when it starts with "/";
+// "" when dest names no .md file.
+func mdFile(p *content.Page, dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasSuffix(u.Path, ".md") {
+		return ""
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return u.Path
+	}
+	return path.Join(path.Dir(p.File), u.Path)
+}
+
 // relativeURL returns the URL of page to, relative to page from. Both are
 // site paths without a leading slash ("", "talks/", "a/b/").
 func relativeURL(from, to string) string {
@@ -267,7 +284,7 @@ func placePage(p *content.Page, peopleSection string) {
 	default:
 		p.Kind, p.ID, p.URL, p.Section = content.KindPage, rel, rel+"/", dir
 		if dir == peopleSection {
-			p.Kind = content.KindPerson
+			p.Kind, p.PersonID = content.KindPerson, name
 		}
 	}
 }
@@ -281,6 +298,8 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	p.Date, p.Updated, p.Draft, p.Weight = fm.Date, fm.Updated, fm.Draft, fm.Weight
 	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
 	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
+	p.Type = fm.Type
+	trust(p, fm, keys, l) // before the sort: corrections count events as written
 	// A page's events in date order, and the home page's last update as
 	// its Updated date, are settled here, where the page is made: no
 	// later stage changes a page.
@@ -300,7 +319,7 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 			Role: fm.Role, Affiliation: fm.Affiliation, Side: fm.Side, Aliases: fm.Aliases,
 		}
 		if fm.AtTable != nil {
-			p.Person.AtTable = *fm.AtTable
+			p.Person.AtTable = presence(fm.AtTable, l)
 		}
 		if p.Person.Name == "" && !p.Faulty["name"] {
 			l.Errorf(p.Pos, "person page has no name; add \"name: Full Name\"")

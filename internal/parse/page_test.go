@@ -108,7 +108,7 @@ func TestPageErrors(t *testing.T) {
 			name:  "bool that is not",
 			path:  "content/participants/x.md",
 			front: "name: X\nside: us\nat_table:\n  present: maybe\n",
-			want:  []string{`content/participants/x.md:5:12: at_table.present must be yes or no, not "maybe"`},
+			want:  []string{`content/participants/x.md:5:12: at_table.present must be yes, no or outside (there, but not at the table), not "maybe"`},
 		},
 		{
 			name:  "alias",
