@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"strconv"
 	"unicode"
@@ -155,7 +156,12 @@ func offset(n ast.Node) int {
 	return 0
 }
 
-// plainText returns the text content of n.
+// plainText returns the text content of n as a reader sees it: plain
+// text, not HTML. Templates escape it where they print it, so nothing here
+// may stay escaped: the typographer's substitutions are HTML entities
+// ("&rsquo;"), and text as written keeps its backslash escapes and
+// character references ("\*", "&amp;"). Left in, a table of contents
+// showed "Europe&rsquo;s seat".
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -164,12 +170,22 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(v)
+				v = []byte(html.UnescapeString(string(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			if c.IsCode() {
+				// Written to the HTML as is: the typographer's entities.
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				b.Write(c.Value)
+			}
 		case *ast.CodeSpan:
 			for ch := c.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if t, ok := ch.(*ast.Text); ok {
