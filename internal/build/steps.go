@@ -101,7 +101,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	var reused bool
 	if !run("resolve", "", func() diag.List {
 		var ds diag.List
-		site, ds, reused = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
+		site, ds, reused = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
 			return resolve.Site(cfg, ps, bs)
 		})
 		return ruled(RuleReference, ds)
@@ -126,9 +126,9 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		})
 		ol.Add(ruled(RuleAsset, ds)...)
 		static, table = st.files, st.table
-		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]render.Output, diag.List) {
+		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]render.Output, diag.List) {
 			var ml diag.List
-			m, ds := machineFiles(site, cfg.BaseURL)
+			m, ds := machineFiles(site)
 			ml.Add(ds...)
 			m, ds = minifyOutputs(ctx, m, opts.Minify)
 			ml.Add(ds...)
@@ -247,7 +247,7 @@ func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 	cfg, ds := config.Parse(a)
 	ds = ruled(RuleConfig, ds)
 	if baseURL != "" {
-		u, err := config.NormalizeBaseURL(baseURL)
+		u, err := config.ParseBaseURL(baseURL)
 		if err != nil {
 			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
 		}
@@ -259,7 +259,7 @@ func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 // globalKey is what every page depends on: the templates, the settings,
 // the asset table and how pages are made.
 func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]render.Asset) uint64 {
-	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
+	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL.URL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
 	for _, t := range in.Templates {
 		parts = append(parts, []byte(t.Path), []byte(t.Origin), t.Data)
 	}

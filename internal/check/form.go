@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -74,7 +73,7 @@ func completeness(site *content.Site, l *diag.List) {
 		if p.Invalid {
 			continue
 		}
-		id := path.Base(p.ID)
+		id := p.PersonID
 		if len(site.Mentions(id)) == 0 {
 			name := p.Person.Name
 			if name == "" {

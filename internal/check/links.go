@@ -65,10 +65,10 @@ type linker struct {
 	anchors  map[string]anchors // by path, for HTML files
 }
 
-func newLinker(baseURL string, files []File) *linker {
-	k := &linker{base: baseURL, basePath: "/", relPath: "/", files: map[string]bool{}, anchors: map[string]anchors{}}
-	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
-		k.basePath, k.relPath = u.Path, u.EscapedPath()
+func newLinker(b content.BaseURL, files []File) *linker {
+	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: map[string]bool{}, anchors: map[string]anchors{}}
+	if !b.IsZero() {
+		k.basePath, k.relPath = b.Decoded, b.Path
 	}
 	for _, f := range files {
 		k.files[f.Path] = true

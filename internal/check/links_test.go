@@ -1,6 +1,10 @@
 package check
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
+)
 
 func TestResolve(t *testing.T) {
 	files := []File{
@@ -10,7 +14,7 @@ func TestResolve(t *testing.T) {
 		{Path: "css/site.css"},
 		{Path: "404.html"},
 	}
-	k := newLinker("https://example.org/sub/", files)
+	k := newLinker(content.BaseURL{URL: "https://example.org/sub/", Path: "/sub/", Decoded: "/sub/"}, files)
 	tests := []struct {
 		from, href string
 		internal   bool

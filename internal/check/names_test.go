@@ -13,7 +13,7 @@ import (
 )
 
 func person(id, name string, aliases ...string) *content.Page {
-	return &content.Page{ID: "participants/" + id, Kind: content.KindPerson, Person: &content.Person{Name: name, Aliases: aliases}}
+	return &content.Page{ID: "participants/" + id, PersonID: id, Kind: content.KindPerson, Person: &content.Person{Name: name, Aliases: aliases}}
 }
 
 var testPeople = []*content.Page{

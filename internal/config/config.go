@@ -36,7 +36,7 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	keys, l := strict.Decode(a.Path, 1, a.Data, &f)
 	cfg := content.Config{
 		Title: strings.TrimSpace(f.Title), Description: strings.TrimSpace(f.Description),
-		Language: f.Language, BaseURL: f.BaseURL, Publisher: f.Publisher,
+		Language: f.Language, Publisher: f.Publisher,
 		PeopleSection: f.PeopleSection, Sides: f.Sides,
 	}
 	if keys == nil && l.HasErrors() {
@@ -56,12 +56,12 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	} else if strings.ContainsAny(cfg.PeopleSection, "/\\. ") {
 		l.Errorf(keys["people_section"], "people_section %q must be one folder name under content/", cfg.PeopleSection)
 	}
-	if cfg.BaseURL != "" {
-		norm, err := NormalizeBaseURL(cfg.BaseURL)
+	if f.BaseURL != "" {
+		b, err := ParseBaseURL(f.BaseURL)
 		if err != nil {
 			l.Errorf(keys["base_url"], "%v", err)
 		}
-		cfg.BaseURL = norm
+		cfg.BaseURL = b
 	}
 	seen := map[string]bool{}
 	for i, s := range cfg.Sides {

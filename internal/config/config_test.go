@@ -12,7 +12,7 @@ func TestParse(t *testing.T) {
 	if len(l) != 0 {
 		t.Fatalf("diagnostics: %s", l.Error())
 	}
-	if cfg.BaseURL != "https://example.org/sub/" || cfg.Language != "en" || cfg.PeopleSection != "participants" {
+	if cfg.BaseURL != (content.BaseURL{URL: "https://example.org/sub/", Path: "/sub/", Decoded: "/sub/"}) || cfg.Language != "en" || cfg.PeopleSection != "participants" {
 		t.Errorf("Parse = %+v", cfg)
 	}
 	if s, ok := cfg.Side("us"); !ok || s.Label != "United States" || s.Pos.Line != 4 {
@@ -40,20 +40,23 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestNormalizeBaseURL(t *testing.T) {
+func TestParseBaseURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://example.org", "https://example.org/"},
 		{"https://example.org/briefings/riyadh", "https://example.org/briefings/riyadh/"},
 		{"http://127.0.0.1:1313/", "http://127.0.0.1:1313/"},
 	}
+	if b, _ := ParseBaseURL("https://example.org/a%20b"); b.Path != "/a%20b/" || b.Decoded != "/a b/" {
+		t.Errorf("ParseBaseURL with an escape = %+v; want the escaped and the decoded path", b)
+	}
 	for _, tc := range tests {
-		if got, err := NormalizeBaseURL(tc.in); err != nil || got != tc.want {
-			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		if got, err := ParseBaseURL(tc.in); err != nil || got.URL != tc.want {
+			t.Errorf("ParseBaseURL(%q) = %q, %v; want %q", tc.in, got.URL, err, tc.want)
 		}
 	}
 	for _, bad := range []string{"example.org", "ftp://x.org/", "https://x.org/?q=1", "javascript:alert(1)"} {
-		if _, err := NormalizeBaseURL(bad); err == nil || !strings.Contains(err.Error(), "base URL") {
-			t.Errorf("NormalizeBaseURL(%q) error = %v; want one", bad, err)
+		if _, err := ParseBaseURL(bad); err == nil || !strings.Contains(err.Error(), "base URL") {
+			t.Errorf("ParseBaseURL(%q) error = %v; want one", bad, err)
 		}
 	}
 }

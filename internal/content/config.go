@@ -7,7 +7,7 @@ type Config struct {
 	Title         string
 	Description   string
 	Language      string
-	BaseURL       string
+	BaseURL       BaseURL
 	Publisher     string
 	PeopleSection string
 	Sides         []Side

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"net/url"
 	"reflect"
 	"strings"
 
@@ -16,16 +15,7 @@ type urls struct {
 	assets map[string]Asset // fingerprinted static files; see Options.Assets
 }
 
-func newURLs(base string) urls {
-	if base == "" {
-		return urls{base: "/", path: "/"}
-	}
-	p := "/"
-	if u, err := url.Parse(base); err == nil && u.Path != "" {
-		p = u.EscapedPath()
-	}
-	return urls{base: base, path: p}
-}
+func newURLs(b content.BaseURL) urls { return urls{base: b.Root(), path: b.RootPath()} }
 
 // rel returns a page URL as a path from the host's root: base path + p.
 func (u urls) rel(p string) string { return u.path + strings.TrimPrefix(p, "/") }
@@ -95,8 +85,7 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			if p == nil {
 				return ""
 			}
-			i := strings.LastIndexByte(p.ID, '/')
-			return p.ID[i+1:]
+			return p.PersonID
 		},
 		"quoteRef": func(q content.Quote, p *content.Page) content.QuoteRef {
 			return content.QuoteRef{Quote: q, Speaker: sv().Person(q.By.ID), Page: p}
@@ -134,7 +123,7 @@ type QuoteGroup struct {
 func groupQuotes(s *SiteView) []QuoteGroup {
 	var out []QuoteGroup
 	for _, p := range s.People() {
-		id := p.ID[strings.LastIndexByte(p.ID, '/')+1:]
+		id := p.PersonID
 		if qs := s.QuotesBy(id); len(qs) > 0 {
 			out = append(out, QuoteGroup{Speaker: p, Quotes: qs})
 		}

@@ -18,7 +18,7 @@ func TestJSONLD(t *testing.T) {
 	person := &content.Page{Kind: content.KindPerson, URL: "p/x/", Title: "X",
 		Person: &content.Person{Name: "Sergei Lavrov", Role: "Minister", Aliases: []string{"Lavrov"}}}
 	s.Home = home
-	u := newURLs("https://example.org/b/")
+	u := newURLs(content.BaseURL{URL: "https://example.org/b/", Path: "/b/", Decoded: "/b/"})
 	tests := []struct {
 		page  *content.Page
 		types []string
@@ -67,7 +67,7 @@ func TestJSONLD(t *testing.T) {
 }
 
 func TestAssetFuncs(t *testing.T) {
-	u := newURLs("https://example.org/b/")
+	u := newURLs(content.BaseURL{URL: "https://example.org/b/", Path: "/b/", Decoded: "/b/"})
 	if got, _ := u.asset("css/site.css"); got != "/b/css/site.css" {
 		t.Errorf("asset without a table = %q; want the plain path", got)
 	}
@@ -87,11 +87,11 @@ func TestAssetFuncs(t *testing.T) {
 // (no Person at all) is described without a crash, on its own page and
 // where a topic names it.
 func TestJSONLDInvalidPerson(t *testing.T) {
-	broken := &content.Page{ID: "participants/x", Kind: content.KindPerson, URL: "participants/x/", Title: "x", Invalid: true}
+	broken := &content.Page{ID: "participants/x", PersonID: "x", Kind: content.KindPerson, URL: "participants/x/", Title: "x", Invalid: true}
 	topic := &content.Page{ID: "talks", Kind: content.KindTopic, URL: "talks/", Title: "Talks", Participants: []content.Ref{{ID: "x"}}}
 	s := &content.Site{Config: content.Config{Title: "T"}, Pages: []*content.Page{topic, broken}}
 	s.SetIndex(content.SiteIndex{Persons: map[string]*content.Page{"x": broken}})
-	u := newURLs("https://example.org/")
+	u := newURLs(content.BaseURL{URL: "https://example.org/", Path: "/", Decoded: "/"})
 	for _, p := range []*content.Page{broken, topic} {
 		if _, err := jsonLD(u, &View{Site: &SiteView{s: s, w: &worker{site: s}}, Page: p, Canonical: u.abs(p.URL)}); err != nil {
 			t.Errorf("jsonLD(%s): %v", p.ID, err)

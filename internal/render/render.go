@@ -19,9 +19,9 @@ import (
 
 // Options are the settings rendering needs beyond the site itself.
 type Options struct {
-	// BaseURL is the absolute URL the site is served from, with a trailing
-	// slash; it may hold a sub-path. Empty means "/".
-	BaseURL string
+	// BaseURL is the URL the site is served from; it may hold a sub-path.
+	// The zero value links from the host's root.
+	BaseURL content.BaseURL
 	// LiveReload injects the preview server's reload script into pages.
 	LiveReload bool
 	// Minify, when set, shrinks each page right after it is rendered, so

@@ -79,7 +79,7 @@ func TestEscapingAndCache(t *testing.T) {
 		asset("partials/x.html", `<b>{{.}}</b>`),
 		asset("home.html", ``),
 	}
-	out, l := Site(context.Background(), site(), tpl, Options{BaseURL: "https://example.org/sub/"})
+	out, l := Site(context.Background(), site(), tpl, Options{BaseURL: content.BaseURL{URL: "https://example.org/sub/", Path: "/sub/", Decoded: "/sub/"}})
 	if len(l) != 0 {
 		t.Fatal(l.Error())
 	}

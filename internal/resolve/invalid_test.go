@@ -12,14 +12,14 @@ import (
 // resolve, and nothing more is reported about it.
 func TestInvalidPages(t *testing.T) {
 	cfg, pages := fixture()
-	broken := &content.Page{ID: "participants/jane-roe", File: "content/participants/jane-roe.md", Kind: content.KindPerson,
+	broken := &content.Page{ID: "participants/jane-roe", PersonID: "jane-roe", File: "content/participants/jane-roe.md", Kind: content.KindPerson,
 		Section: "participants", URL: "participants/jane-roe/", Invalid: true}
 	topic := &content.Page{ID: "broken", File: "content/broken.md", Kind: content.KindTopic, URL: "broken/", Invalid: true}
 	pages[1].Participants = append(pages[1].Participants, ref("jane-roe", 20))
 	pages[1].Quotes = append(pages[1].Quotes, content.Quote{By: ref("jane-roe", 21), Text: "q", Source: ref("from-broken", 22)})
 	bodies := map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{
-		{Dest: "participants/jane-roe.md", Pos: at("content/talks.md", 23, 1)},
-		{Dest: "broken.md#x", Pos: at("content/talks.md", 24, 1)}}}}
+		{Dest: "participants/jane-roe.md", Target: "content/participants/jane-roe.md", Pos: at("content/talks.md", 23, 1)},
+		{Dest: "broken.md#x", Target: "content/broken.md", Pos: at("content/talks.md", 24, 1)}}}}
 	pages[0].Takeaways = []content.Takeaway{{Text: "t", Page: content.Ref{ID: "broken", Pos: at("content/_index.md", 3, 9)}}}
 	pages = append(pages, broken, topic)
 
@@ -35,7 +35,7 @@ func TestInvalidPages(t *testing.T) {
 func TestDuplicateNames(t *testing.T) {
 	cfg, pages := fixture()
 	person := func(id, name string, aliases ...string) *content.Page {
-		return &content.Page{ID: "participants/" + id, File: "content/participants/" + id + ".md", Kind: content.KindPerson,
+		return &content.Page{ID: "participants/" + id, PersonID: id, File: "content/participants/" + id + ".md", Kind: content.KindPerson,
 			Section: "participants", URL: "participants/" + id + "/", Title: name,
 			Person: &content.Person{Name: name, NamePos: at("content/participants/"+id+".md", 2, 7), Side: content.Ref{ID: "us"}, Aliases: aliases}}
 	}

@@ -8,8 +8,6 @@ package resolve
 
 import (
 	"cmp"
-	"net/url"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -143,7 +141,7 @@ func (r *resolver) people() {
 		if p.Person == nil {
 			p.Person = &content.Person{} // a page that could not be read
 		}
-		id := path.Base(p.ID)
+		id := p.PersonID
 		r.ix.Persons[id] = p
 		r.personIDs = append(r.personIDs, id)
 		r.site.People = append(r.site.People, p)
@@ -332,18 +330,16 @@ func (r *resolver) links() {
 		if p.File == "" {
 			continue
 		}
-		dir := path.Dir(strings.TrimPrefix(p.File, "content/"))
 		b := r.bodies[p]
 		if b == nil {
 			continue // a page that could not be read, or one the build made
 		}
 		for _, ln := range b.Links {
-			target, _, ok := mdTarget(ln.Dest)
-			if !ok {
+			if ln.Target == "" {
 				continue
 			}
-			rel := path.Join(dir, target)
-			if rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(target, "/") {
+			rel, inside := strings.CutPrefix(ln.Target, "content/")
+			if !inside {
 				r.l.Errorf(ln.Pos, "link %q points outside content/; link to pages by their path relative to this file", ln.Dest)
 				continue
 			}
@@ -353,24 +349,10 @@ func (r *resolver) links() {
 				continue
 			}
 			if tp.Kind == content.KindPerson {
-				r.mention(path.Base(tp.ID), p)
+				r.mention(tp.PersonID, p)
 			}
 		}
 	}
-}
-
-// mdTarget splits a link destination that names a .md file into the file
-// path and fragment. It reports false for other links (external, a bare
-// fragment, a static file).
-func mdTarget(dest string) (file, frag string, ok bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return "", "", false
-	}
-	if !strings.HasSuffix(u.Path, ".md") {
-		return "", "", false
-	}
-	return u.Path, u.Fragment, true
 }
 
 // collections builds the ordered lists templates iterate over.

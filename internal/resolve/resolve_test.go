@@ -29,7 +29,7 @@ func fixture() (content.Config, []*content.Page) {
 		}}
 	teams := &content.Page{ID: "teams", File: "content/teams.md", Kind: content.KindTopic, URL: "teams/", Title: "Teams", Weight: 1}
 	person := func(id, name, side string, present bool) *content.Page {
-		return &content.Page{ID: "participants/" + id, File: "content/participants/" + id + ".md", Kind: content.KindPerson,
+		return &content.Page{ID: "participants/" + id, PersonID: id, File: "content/participants/" + id + ".md", Kind: content.KindPerson,
 			Section: "participants", URL: "participants/" + id + "/", Title: name,
 			Person: &content.Person{Name: name, Side: content.Ref{ID: side}, AtTable: content.AtTable{Present: present}}}
 	}
@@ -42,7 +42,7 @@ func fixture() (content.Config, []*content.Page) {
 // talksLinks gives the talks page of fixture a body with one link.
 func talksLinks(pages []*content.Page) map[*content.Page]*content.Body {
 	return map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{
-		{Dest: "participants/marco-rubio.md#bio", Href: "../participants/marco-rubio/#bio", Pos: at("content/talks.md", 12, 3)}}}}
+		{Dest: "participants/marco-rubio.md#bio", Target: "content/participants/marco-rubio.md", Href: "../participants/marco-rubio/#bio", Pos: at("content/talks.md", 12, 3)}}}}
 }
 
 func TestSite(t *testing.T) {
@@ -85,8 +85,8 @@ func TestSiteErrors(t *testing.T) {
 	cfg, pages := fixture()
 	pages[1].Participants = append(pages[1].Participants, ref("sergey-lavrov", 20))
 	pages[1].Quotes[0].Source = ref("artcle", 21)
-	bodies := map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{{Dest: "team.md", Pos: at("content/talks.md", 22, 1)},
-		{Dest: "../../etc/passwd.md", Pos: at("content/talks.md", 23, 1)}}}}
+	bodies := map[*content.Page]*content.Body{pages[1]: {Links: []content.Link{{Dest: "team.md", Target: "content/team.md", Pos: at("content/talks.md", 22, 1)},
+		{Dest: "../../etc/passwd.md", Target: "../etc/passwd.md", Pos: at("content/talks.md", 23, 1)}}}}
 	pages[3].Person.Side = content.Ref{ID: "russia", Pos: at("content/participants/sergei-lavrov.md", 4, 7)}
 	dup := &content.Page{ID: "timeline", File: "content/timeline.md", Kind: content.KindTopic, URL: "timeline/", Title: "T", Pos: at("content/timeline.md", 1, 1)}
 	pages = append(pages, dup)

@@ -11,7 +11,6 @@ package syndicate
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -42,8 +41,8 @@ const (
 // out, and the JSON API and search index link from the host's root
 // ("/talks/"). site is only read. The error is an internal one: the
 // content cannot make encoding fail.
-func Site(site *content.Site, baseURL string) ([]File, error) {
-	u := newLinks(baseURL)
+func Site(site *content.Site) ([]File, error) {
+	u := newLinks(site.Config.BaseURL)
 	makers := []maker{{APIPath, api}, {SearchIndexPath, searchIndex}}
 	if u.absolute {
 		makers = append(makers, maker{FeedPath, feed}, maker{SitemapPath, sitemap}, maker{RobotsPath, robots})
@@ -73,15 +72,8 @@ type links struct {
 	absolute bool   // base is an absolute URL
 }
 
-func newLinks(baseURL string) links {
-	if baseURL == "" {
-		return links{base: "/", path: "/"}
-	}
-	p := "/"
-	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
-		p = u.EscapedPath()
-	}
-	return links{base: baseURL, path: p, absolute: true}
+func newLinks(b content.BaseURL) links {
+	return links{base: b.Root(), path: b.RootPath(), absolute: !b.IsZero()}
 }
 
 // abs returns a site path ("talks/") as an absolute URL, or as a path from
@@ -97,7 +89,7 @@ func personID(p *content.Page) string {
 	if p == nil {
 		return ""
 	}
-	return p.ID[strings.LastIndexByte(p.ID, '/')+1:]
+	return p.PersonID
 }
 
 // lastMod is the date a page last changed: its own updated or published

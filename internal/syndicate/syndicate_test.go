@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefing-dev/briefing/internal/config"
 	"github.com/briefing-dev/briefing/internal/content"
 )
 
@@ -23,7 +24,7 @@ func day(s string) content.Date {
 // updates on one day, two topics, a person who is quoted, an event, a
 // figure and a source.
 func testSite() *content.Site {
-	lavrov := &content.Page{ID: "participants/sergei-lavrov", Kind: content.KindPerson, URL: "participants/sergei-lavrov/",
+	lavrov := &content.Page{ID: "participants/sergei-lavrov", PersonID: "sergei-lavrov", Kind: content.KindPerson, URL: "participants/sergei-lavrov/",
 		Title: "Sergei Lavrov", Summary: "Russia's foreign minister.",
 		Person: &content.Person{Name: "Sergei Lavrov", Role: "Foreign Minister", Side: content.Ref{ID: "russia"}, Aliases: []string{"Lavrov"}}}
 	talks := &content.Page{ID: "talks", Kind: content.KindTopic, URL: "talks/", Title: "The talks", Summary: "What happened.",
@@ -62,7 +63,16 @@ func testSite() *content.Site {
 
 func files(t *testing.T, s *content.Site, baseURL string) map[string][]byte {
 	t.Helper()
-	fs, err := Site(s, baseURL)
+	if baseURL != "" {
+		b, err := config.ParseBaseURL(baseURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := *s
+		c.Config.BaseURL = b
+		s = &c
+	}
+	fs, err := Site(s)
 	if err != nil {
 		t.Fatalf("Site: %v", err)
 	}
