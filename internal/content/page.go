@@ -256,5 +256,5 @@ type Link struct {
 	// that a page has the file.
 	Target string
 	Href   string
-	Pos  diag.Pos
+	Pos    diag.Pos
 }
