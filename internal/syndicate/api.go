@@ -32,6 +32,24 @@ type apiDoc struct {
 	Events      []apiEvent    `json:"events"`
 	Figures     []apiFigure   `json:"figures"`
 	Sources     []apiSource   `json:"sources"`
+	// Corrections are every page's corrections, in page order and then
+	// in the order written.
+	Corrections []apiCorrection `json:"corrections"`
+}
+
+// apiCorrection is a correction: what was wrong, what is right, the claim
+// it concerns ("events[2]", counting the page's list as written; empty for
+// the page as a whole). Its id, the page id and the anchor of its entry
+// on the page ("talks#correction-2025-02-20"), stays the same from build
+// to build and under any base URL.
+type apiCorrection struct {
+	ID    string `json:"id"`
+	Date  string `json:"date"`
+	Was   string `json:"was"`
+	Now   string `json:"now"`
+	Claim string `json:"claim,omitempty"`
+	Page  string `json:"page"`
+	URL   string `json:"url"`
 }
 
 type apiSide struct {
@@ -58,6 +76,7 @@ type apiPerson struct {
 	Affiliation string   `json:"affiliation,omitempty"`
 	Side        string   `json:"side"`
 	AtTable     bool     `json:"at_table"`
+	Presence    string   `json:"presence"`
 	AtTableNote string   `json:"at_table_note,omitempty"`
 	Aliases     []string `json:"aliases"`
 	Summary     string   `json:"summary,omitempty"`
@@ -67,6 +86,7 @@ type apiPerson struct {
 type apiPage struct {
 	ID            string   `json:"id"`
 	Kind          string   `json:"kind"`
+	Type          string   `json:"type,omitempty"`
 	Title         string   `json:"title"`
 	Summary       string   `json:"summary,omitempty"`
 	Date          string   `json:"date,omitempty"`
@@ -84,32 +104,44 @@ type apiQuote struct {
 	Context    string `json:"context,omitempty"`
 	Date       string `json:"date,omitempty"`
 	Source     string `json:"source,omitempty"`
+	Translated bool   `json:"translated,omitempty"`
+	Status     string `json:"status"`
+	Note       string `json:"note,omitempty"`
+	Corrected  string `json:"corrected,omitempty"`
 	Page       string `json:"page"`
 	URL        string `json:"url"`
 }
 
 type apiEvent struct {
-	Date   string `json:"date"`
-	Title  string `json:"title"`
-	Detail string `json:"detail,omitempty"`
-	Source string `json:"source,omitempty"`
-	Page   string `json:"page"`
-	URL    string `json:"url"`
+	Date      string `json:"date"`
+	Title     string `json:"title"`
+	Detail    string `json:"detail,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Status    string `json:"status"`
+	Note      string `json:"note,omitempty"`
+	Corrected string `json:"corrected,omitempty"`
+	Page      string `json:"page"`
+	URL       string `json:"url"`
 }
 
 type apiFigure struct {
-	Value  string `json:"value"`
-	Label  string `json:"label"`
-	Detail string `json:"detail,omitempty"`
-	Source string `json:"source,omitempty"`
-	Page   string `json:"page"`
-	URL    string `json:"url"`
+	Value     string `json:"value"`
+	Label     string `json:"label"`
+	Detail    string `json:"detail,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Status    string `json:"status"`
+	Note      string `json:"note,omitempty"`
+	Corrected string `json:"corrected,omitempty"`
+	Page      string `json:"page"`
+	URL       string `json:"url"`
 }
 
 type apiSource struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
 	Publisher string   `json:"publisher,omitempty"`
+	Kind      string   `json:"kind,omitempty"`
+	Language  string   `json:"language,omitempty"`
 	Link      string   `json:"link,omitempty"`
 	Date      string   `json:"date,omitempty"`
 	Page      string   `json:"page"`
@@ -125,7 +157,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 		Language: c.Language, Publisher: c.Publisher, URL: u.abs(""), Updated: s.Updated.String(),
 		Sides: []apiSide{}, Takeaways: []apiTakeaway{}, Updates: []apiUpdate{},
 		People: []apiPerson{}, Topics: []apiPage{}, Pages: []apiPage{}, Quotes: []apiQuote{},
-		Events: []apiEvent{}, Figures: []apiFigure{}, Sources: []apiSource{},
+		Events: []apiEvent{}, Figures: []apiFigure{}, Sources: []apiSource{}, Corrections: []apiCorrection{},
 	}
 	if u.absolute {
 		d.Feed = u.abs(FeedPath)
@@ -153,7 +185,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 		pr := p.Person
 		d.People = append(d.People, apiPerson{
 			ID: personID(p), Name: pr.Name, Role: pr.Role, Affiliation: pr.Affiliation,
-			Side: pr.Side.ID, AtTable: pr.AtTable.Present, AtTableNote: pr.AtTable.Note,
+			Side: pr.Side.ID, AtTable: pr.AtTable.Present, Presence: string(pr.AtTable.State()), AtTableNote: pr.AtTable.Note,
 			Aliases: orEmpty(pr.Aliases), Summary: p.Summary, URL: u.abs(p.URL),
 		})
 	}
@@ -167,22 +199,34 @@ func api(s *content.Site, u links) ([]byte, error) {
 	}
 	for _, q := range s.Quotes {
 		aq := apiQuote{By: q.By.ID, Text: q.Text, Context: q.Context, Date: q.Date.String(),
-			Source: q.Source.ID, Page: q.Page.ID, URL: u.abs(q.Page.URL)}
+			Source: q.Source.ID, Translated: q.Translated, Page: q.Page.ID, URL: u.abs(q.Page.URL)}
+		t := q.TrustOf(s.Source(q.Source.ID))
+		aq.Status, aq.Note, aq.Corrected = string(t.Status), t.Note, t.Corrected().String()
 		if q.Speaker != nil {
 			aq.Speaker, aq.SpeakerURL = q.Speaker.Person.Name, u.abs(q.Speaker.URL)
 		}
 		d.Quotes = append(d.Quotes, aq)
 	}
 	for _, e := range s.Timeline {
+		t := e.TrustOf(s.Source(e.Source.ID))
 		d.Events = append(d.Events, apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
-			Source: e.Source.ID, Page: e.Page.ID, URL: u.abs(e.Page.URL)})
+			Source: e.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
+			Page: e.Page.ID, URL: u.abs(e.Page.URL)})
 	}
 	for _, f := range s.Figures {
+		t := f.TrustOf(s.Source(f.Source.ID))
 		d.Figures = append(d.Figures, apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail,
-			Source: f.Source.ID, Page: f.Page.ID, URL: u.abs(f.Page.URL)})
+			Source: f.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
+			Page: f.Page.ID, URL: u.abs(f.Page.URL)})
+	}
+	for _, p := range s.Pages {
+		for _, c := range p.Corrections {
+			d.Corrections = append(d.Corrections, apiCorrection{ID: p.ID + "#" + c.ID,
+				Date: c.Date.String(), Was: c.Was, Now: c.Now, Claim: c.Claim.String(), Page: p.ID, URL: u.abs(p.URL) + "#" + c.ID})
+		}
 	}
 	for _, src := range s.Sources {
-		as := apiSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Link: src.URL,
+		as := apiSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Kind: string(src.Kind), Language: src.Language, Link: src.URL,
 			Date: src.Date.String(), CitedBy: []string{}, URL: u.abs("sources/") + "#source-" + src.ID}
 		if src.Page != nil {
 			as.Page = src.Page.ID
@@ -196,7 +240,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 }
 
 func apiPageOf(p *content.Page, u links) apiPage {
-	ap := apiPage{ID: p.ID, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary,
+	ap := apiPage{ID: p.ID, Kind: string(p.Kind), Type: string(p.Type), Title: p.Title, Summary: p.Summary,
 		Date: p.Date.String(), Updated: p.Updated.String(), Participants: []string{},
 		OpenQuestions: orEmpty(p.OpenQuestions), URL: u.abs(p.URL)}
 	for _, r := range p.Participants {

@@ -14,7 +14,9 @@ import (
 // update of the home page's "what changed" log. Entry ids are URLs under
 // the base URL, so they stay the same from build to build: a topic's is its
 // page's URL, an update's the home page's URL with "#update-DATE" (and
-// "-2", "-3" for further updates on one day).
+// "-2", "-3" for further updates on one day). Each correction on any page
+// is an entry of its own, whose id is its page's URL with the correction's
+// anchor ("#correction-DATE", see content.Correction.ID).
 
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -105,6 +107,25 @@ func feed(s *content.Site, u links) ([]byte, error) {
 				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: u.abs(s.Home.URL)},
 				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s", up.Date.Human(), up.Text)},
 				sortKey: up.Date.Time(),
+			})
+		}
+	}
+	for _, p := range s.Pages {
+		for _, c := range p.Corrections {
+			if c.Date.IsZero() {
+				continue
+			}
+			id := u.abs(p.URL) + "#" + c.ID
+			what := c.Now
+			if c.Claim.List != "" {
+				what = fmt.Sprintf("%s (%s)", c.Now, c.Claim)
+			}
+			entries = append(entries, atomEntry{
+				Title:   text("Correction: " + p.Title),
+				ID:      id,
+				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: id},
+				Summary: &atomText{Type: "text", Text: fmt.Sprintf("Corrected %s: %s Previously: %s", c.Date.Human(), what, c.Was)},
+				sortKey: c.Date.Time(),
 			})
 		}
 	}

@@ -25,6 +25,11 @@ type searchEntry struct {
 	// URL is a path from the host's root, so it works under any base path.
 	URL   string `json:"url"`
 	Terms string `json:"terms"`
+	// Status is, for a quote, event or figure, its status (confirmed,
+	// reported, disputed or unverified); Corrected the date of its latest
+	// correction.
+	Status    string `json:"status,omitempty"`
+	Corrected string `json:"corrected,omitempty"`
 }
 
 func terms(parts ...string) string {
@@ -70,16 +75,22 @@ func searchIndex(s *content.Site, u links) ([]byte, error) {
 		if q.Speaker != nil {
 			name, aliases = q.Speaker.Person.Name, strings.Join(q.Speaker.Person.Aliases, " ")
 		}
+		t := q.TrustOf(s.Source(q.Source.ID))
 		add(searchEntry{Kind: "quote", Title: name, Text: "“" + q.Text + "”", URL: u.rel(q.Page.URL),
-			Terms: terms(name, aliases, q.Text, q.Context, q.Page.Title)})
+			Terms:  terms(name, aliases, q.Text, q.Context, q.Page.Title),
+			Status: string(t.Status), Corrected: t.Corrected().String()})
 	}
 	for _, e := range s.Timeline {
+		t := e.TrustOf(s.Source(e.Source.ID))
 		add(searchEntry{Kind: "event", Title: e.Title, Text: e.Date.Human(), URL: u.rel(e.Page.URL),
-			Terms: terms(e.Title, e.Detail, e.Date.Human(), e.Date.String())})
+			Terms:  terms(e.Title, e.Detail, e.Date.Human(), e.Date.String()),
+			Status: string(t.Status), Corrected: t.Corrected().String()})
 	}
 	for _, f := range s.Figures {
+		t := f.TrustOf(s.Source(f.Source.ID))
 		add(searchEntry{Kind: "figure", Title: f.Value, Text: f.Label, URL: u.rel(f.Page.URL),
-			Terms: terms(f.Value, f.Label, f.Detail)})
+			Terms:  terms(f.Value, f.Label, f.Detail),
+			Status: string(t.Status), Corrected: t.Corrected().String()})
 	}
 	return marshalJSON(doc)
 }
