@@ -94,7 +94,7 @@ func TestAPISchemaTrust(t *testing.T) {
 		t.Fatalf("the API does not match its schema: %v", err)
 	}
 	breaks := []struct {
-		name  string
+		name   string
 		break_ func(d map[string]any)
 	}{
 		{"a status that is none", func(d map[string]any) { item(d, "quotes")["status"] = "likely" }},
