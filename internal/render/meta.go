@@ -35,7 +35,8 @@ func (u urls) asset(p string) (string, error) {
 func (u urls) integrity(p string) string { return u.assets[p].Integrity }
 
 // jsonLD returns the structured data of a page (schema.org, as JSON-LD):
-// the site on the home page, a NewsArticle for a topic, a Person for a
+// the site on the home page, an article for a topic (NewsArticle, or the
+// type its "type:" names: content.WorkType.SchemaType), a Person for a
 // profile, and the breadcrumb trail on every page below home. It returns ""
 // for the 404 page. encoding/json escapes <, > and & inside strings, so the
 // result cannot end its <script> element.
@@ -61,7 +62,7 @@ func jsonLD(u urls, v *View) (template.JS, error) {
 			}
 		}
 		graph = append(graph, omitEmpty(map[string]any{
-			"@type": "NewsArticle", "headline": p.Title, "description": p.Summary,
+			"@type": p.Type.SchemaType(), "headline": p.Title, "description": p.Summary,
 			"url": v.Canonical, "mainEntityOfPage": v.Canonical, "inLanguage": c.Language,
 			"datePublished": p.Date.String(), "dateModified": p.LastUpdated().String(),
 			"author": org, "publisher": org, "isPartOf": map[string]any{"@type": "WebSite", "name": c.Title, "url": u.abs("")},
