@@ -14,18 +14,20 @@ import (
 // The rule names of the diagnostics this package makes, as printed by
 // "briefing check --format json".
 const (
-	RuleLink       = "link"        // a link or #fragment that leads nowhere, or an unsafe link
-	RuleTakeaways  = "takeaways"   // the home page's takeaways: 2 to 5, short
-	RuleSource     = "source"      // a quote, event or figure that names no source
-	RuleMention    = "mention"     // a person no page mentions
-	RuleSummary    = "summary"     // a topic page without a summary
-	RuleFutureDate = "future-date" // an event dated after the page that reports it
-	RuleNames      = "names"       // a name in prose that nearly matches a known person
+	RuleLink        = "link"        // a link or #fragment that leads nowhere, or an unsafe link
+	RuleTakeaways   = "takeaways"   // the home page's takeaways: 2 to 5, short
+	RuleSource      = "source"      // a quote, event or figure that names no source
+	RuleMention     = "mention"     // a person no page mentions
+	RuleSummary     = "summary"     // a topic page without a summary
+	RuleFutureDate  = "future-date" // an event dated after the page that reports it
+	RuleNames       = "names"       // a name in prose that nearly matches a known person
+	RuleStatus      = "status"      // a disputed claim that does not say why
+	RuleTranslation = "translation" // a quote from a machine translation not marked translated
 )
 
 // Rules lists every rule name this package uses, for documentation and for
 // callers that tell the build's findings from the checks'.
-var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames}
+var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation}
 
 // File is one rendered output file: its path relative to the output root,
 // with forward slashes, and its bytes.
@@ -46,6 +48,7 @@ func Site(site *content.Site, files []File, sources []content.File) diag.List {
 	}
 	form(site, &l)
 	completeness(site, &l)
+	trust(site, &l)
 	unsafeLinks(site, &l)
 	if len(files) > 0 {
 		links(site, files, &l)
