@@ -35,16 +35,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
-// Ref is where a fingerprinted file is served and how a page checks it.
-type Ref struct {
-	// Path is the file's new path, relative to the site root
-	// ("css/site.1a2b3c4d5e6f.css").
-	Path string
-	// Integrity is the Subresource Integrity value of the file's bytes
-	// ("sha384-...").
-	Integrity string
-}
-
 // fingerprinted are the extensions whose files are renamed after their
 // content: the files pages link with <link> and <script>.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
@@ -54,13 +44,13 @@ var fingerprinted = map[string]bool{".css": true, ".js": true}
 const hashLen = 12
 
 // Fingerprint renames every style sheet and script after a hash of its
-// bytes and returns the files, sorted by path, with a Ref for each renamed
+// bytes and returns the files, sorted by path, with an AssetRef for each renamed
 // file keyed by its original path. Other files pass through unchanged.
 // Fingerprint after minifying: the hash and the integrity value are of the
 // bytes served. The Data slices are shared with files, not copied.
-func Fingerprint(files []content.Asset) ([]content.Asset, map[string]Ref) {
+func Fingerprint(files []content.Asset) ([]content.Asset, map[string]content.AssetRef) {
 	out := make([]content.Asset, len(files))
-	refs := map[string]Ref{}
+	refs := map[string]content.AssetRef{}
 	for i, f := range files {
 		out[i] = f
 		ext := path.Ext(f.Path)
@@ -70,7 +60,7 @@ func Fingerprint(files []content.Asset) ([]content.Asset, map[string]Ref) {
 		sum := sha256.Sum256(f.Data)
 		name := strings.TrimSuffix(f.Path, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
 		sri := sha512.Sum384(f.Data)
-		refs[f.Path] = Ref{Path: name, Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:])}
+		refs[f.Path] = content.AssetRef{Path: name, Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:])}
 		out[i].Path = name
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

@@ -49,7 +49,7 @@ type Result struct {
 	Site *content.Site
 	// Files are the built files in path order (pages, generated files and
 	// static files); empty after Run, which streams them to the disk.
-	Files []render.Output
+	Files []content.Output
 	// Other counts the files that are not pages (feeds, indexes, static).
 	Other int
 	// Pages counts the pages written, by kind.
@@ -190,7 +190,7 @@ func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, 
 
 // staticOutputs turns static files into outputs; a static file may not
 // take the path of a page or of a generated file.
-func staticOutputs(site *content.Site, machine []render.Output, static []content.Asset, l *diag.List) []render.Output {
+func staticOutputs(site *content.Site, machine []content.Output, static []content.Asset, l *diag.List) []content.Output {
 	taken := make(map[string]bool, len(site.Pages)+len(site.Generated)+len(machine))
 	for _, p := range site.Pages {
 		taken[render.OutputPath(p.URL)] = true
@@ -201,13 +201,13 @@ func staticOutputs(site *content.Site, machine []render.Output, static []content
 	for _, m := range machine {
 		taken[m.Path] = true
 	}
-	out := make([]render.Output, 0, len(static))
+	out := make([]content.Output, 0, len(static))
 	for _, a := range static {
 		if taken[a.Path] {
 			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a file the build makes (/%s); rename or remove it", a.Path)
 			continue
 		}
-		out = append(out, render.Output{Path: a.Path, Data: a.Data})
+		out = append(out, content.NewOutput(a.Path, a.Data))
 	}
 	return out
 }

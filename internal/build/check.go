@@ -28,12 +28,8 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	}
 	res, ds := Pipeline(ctx, in, opts)
 	l.Add(ruled(RuleBuild, ds)...)
-	files := make([]check.File, len(res.Files))
-	for i, f := range res.Files {
-		files[i] = check.File{Path: f.Path, Data: f.Data}
-	}
 	stage(ctx, "check", "", opts.Debug, &l, func() diag.List {
-		return check.Site(res.Site, files, in.Files)
+		return check.Site(res.Site, res.Files, in.Files)
 	})
 	if ctx.Err() != nil {
 		return nil, ErrCancelled

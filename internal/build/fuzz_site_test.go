@@ -110,11 +110,7 @@ func fuzzSite(t *testing.T, base fstest.MapFS, name string, data []byte) {
 	in, l := load.Site(site, theme)
 	res, ds := Pipeline(context.Background(), in, Options{})
 	l.Add(ds...)
-	files := make([]check.File, len(res.Files))
-	for i, o := range res.Files {
-		files[i] = check.File{Path: o.Path, Data: o.Data}
-	}
-	l.Add(check.Site(res.Site, files, in.Files)...)
+	l.Add(check.Site(res.Site, res.Files, in.Files)...)
 
 	for _, d := range l {
 		if !fuzzInside(site, theme, d.Pos) {

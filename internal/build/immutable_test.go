@@ -32,7 +32,7 @@ func TestResolveTwice(t *testing.T) {
 	before := snapshot(pages, bodies)
 
 	var wg sync.WaitGroup
-	outs := make([][]render.Output, 2)
+	outs := make([][]content.Output, 2)
 	sites := make([]*content.Site, 2)
 	for i := range 2 {
 		wg.Add(1)
@@ -44,7 +44,7 @@ func TestResolveTwice(t *testing.T) {
 				return
 			}
 			sites[i] = site
-			out, l := render.Site(context.Background(), site, in.Templates, render.Options{Record: i == 1})
+			out, l := render.Site(context.Background(), site, in.Templates, render.Options{Reads: reads(i)})
 			if l.HasErrors() {
 				t.Error(l.Error())
 			}
@@ -69,6 +69,15 @@ func TestResolveTwice(t *testing.T) {
 	if after := snapshot(pages, bodies); after != before {
 		t.Errorf("resolving or rendering changed a parsed page or body")
 	}
+}
+
+// reads is a render.Options.Reads that keeps nothing, for the second
+// render, so both renders are exercised with and without recording.
+func reads(i int) func(string, []string) {
+	if i == 0 {
+		return nil
+	}
+	return func(string, []string) {}
 }
 
 // snapshot prints pages and bodies, to see that nothing changed them.

@@ -25,7 +25,7 @@ var allowedImports = map[string][]string{
 	"internal/parse":    {"internal/content", "internal/diag", "internal/markdown", "internal/parallel", "internal/strict"},
 	"internal/resolve":  {"internal/content", "internal/diag"},
 	"internal/render":   {"internal/content", "internal/diag", "internal/parallel"},
-	"internal/write":    {"internal/parallel"},
+	"internal/write":    {"internal/content", "internal/parallel"},
 	"internal/check":    {"internal/content", "internal/diag", "internal/markdown"},
 	"internal/cache":    {"internal/content", "internal/diag", "internal/render"},
 	"internal/build": {"internal/cache", "internal/check", "internal/config", "internal/content", "internal/diag",
@@ -36,7 +36,8 @@ var allowedImports = map[string][]string{
 	"internal/corpus":           {},
 	"internal/corpus/corpusgen": {"internal/corpus"},
 	"internal/serve":            {"internal/build", "internal/content", "internal/diag"},
-	"cmd/briefing":              {"", "internal/build", "internal/serve", "internal/content", "internal/diag"},
+	"internal/diff":             {},
+	"cmd/briefing":              {"", "internal/build", "internal/serve", "internal/content", "internal/diag", "internal/diff"},
 }
 
 // TestImports fails when a package imports a module package it should not,

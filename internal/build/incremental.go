@@ -16,7 +16,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
-	"github.com/briefing-dev/briefing/internal/render"
 )
 
 // Incremental builds a site in memory again and again, for the preview
@@ -140,7 +139,7 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 	var early map[string][]byte
 	out := sink{}
 	if b.Early != nil && b.good != nil {
-		out.early = func(first []render.Output) {
+		out.early = func(first []content.Output) {
 			if len(first) == 0 {
 				return
 			}

@@ -7,7 +7,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/assets"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
-	"github.com/briefing-dev/briefing/internal/render"
 	"github.com/briefing-dev/briefing/internal/syndicate"
 )
 
@@ -24,12 +23,12 @@ import (
 // per file, not per page, and it takes milliseconds. minify decides only
 // whether a file the minifier cannot read is an error; without it the file
 // is published as written, as it was before minifying was on by default.
-func staticFiles(ctx context.Context, static []content.Asset, minify bool) ([]content.Asset, map[string]render.Asset, diag.List) {
+func staticFiles(ctx context.Context, static []content.Asset, minify bool) ([]content.Asset, map[string]content.AssetRef, diag.List) {
 	static, l := shrink(ctx, static, minify)
 	files, refs := assets.Fingerprint(static)
-	table := make(map[string]render.Asset, len(refs))
+	table := make(map[string]content.AssetRef, len(refs))
 	for p, r := range refs {
-		table[p] = render.Asset{Path: r.Path, Integrity: r.Integrity}
+		table[p] = r
 	}
 	return files, table, l
 }
@@ -46,16 +45,16 @@ func shrink(ctx context.Context, files []content.Asset, minify bool) ([]content.
 }
 
 // machineFiles returns the files syndicate makes for site.
-func machineFiles(site *content.Site) ([]render.Output, diag.List) {
+func machineFiles(site *content.Site) ([]content.Output, diag.List) {
 	var l diag.List
 	files, err := syndicate.Site(site)
 	if err != nil {
 		l.Errorf(diag.Pos{File: "."}, "internal error: %v; please report it", err)
 		return nil, l
 	}
-	out := make([]render.Output, len(files))
+	out := make([]content.Output, len(files))
 	for i, f := range files {
-		out[i] = render.Output{Path: f.Path, Data: f.Data}
+		out[i] = f
 	}
 	return out, l
 }
@@ -75,19 +74,19 @@ func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
 // minifyOutputs minifies the machine files (feed, sitemap, JSON API,
 // search index). Like the static files, they are minified whether or not
 // minify is set: they are a handful of files, not one per page.
-func minifyOutputs(ctx context.Context, out []render.Output, minify bool) ([]render.Output, diag.List) {
+func minifyOutputs(ctx context.Context, out []content.Output, minify bool) ([]content.Output, diag.List) {
 	in := make([]content.Asset, len(out))
 	for i, o := range out {
 		in[i] = content.Asset{Path: o.Path, Data: o.Data}
 	}
 	small, l := shrink(ctx, in, minify)
-	res := make([]render.Output, len(small))
+	res := make([]content.Output, len(small))
 	for i, a := range small {
-		res[i] = render.Output{Path: a.Path, Data: a.Data}
+		res[i] = content.NewOutput(a.Path, a.Data)
 	}
 	return res, l
 }
 
 // sameAssets reports whether two asset tables link the same files; when
 // they do not, every page must be rendered again.
-func sameAssets(a, b map[string]render.Asset) bool { return maps.Equal(a, b) }
+func sameAssets(a, b map[string]content.AssetRef) bool { return maps.Equal(a, b) }

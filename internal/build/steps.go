@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/cache"
@@ -40,7 +41,7 @@ type sink struct {
 	emit func(path string, data []byte) error
 	// early, when set with a cache, gets the pages an editor just edited
 	// as soon as they are rendered, before the pages that only list them.
-	early func(out []render.Output)
+	early func(out []content.Output)
 }
 
 // Pipeline runs the steps over loaded input and returns every built file in
@@ -115,8 +116,8 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		return res, l
 	}
 
-	var extra []render.Output
-	var table map[string]render.Asset
+	var extra []content.Output
+	var table map[string]content.AssetRef
 	var static []content.Asset
 	if !run("outputs", "", func() diag.List {
 		var ol diag.List
@@ -126,7 +127,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		})
 		ol.Add(ruled(RuleAsset, ds)...)
 		static, table = st.files, st.table
-		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]render.Output, diag.List) {
+		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]content.Output, diag.List) {
 			var ml diag.List
 			m, ds := machineFiles(site)
 			ml.Add(ds...)
@@ -135,7 +136,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 			return m, ml
 		})
 		ol.Add(ruled(RuleAsset, ds)...)
-		extra = append(append([]render.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
+		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
 		return ruled(RuleAsset, ol)
 	}) {
 		return res, l
@@ -145,7 +146,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		return res, l
 	}
 
-	var built []render.Output
+	var built []content.Output
 	var rendered diag.List
 	if !run("render", "", func() diag.List {
 		built, rendered = renderStep(ctx, site, in, opts, cfg, table, c, out)
@@ -184,13 +185,20 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 // renderStep renders the pages that need it: with a cache, those whose
 // reads changed, the edited ones first (handed to out.early); without one,
 // every page. It returns every page of the site.
-func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts Options, cfg content.Config, table map[string]render.Asset, c *cache.Cache, out sink) ([]render.Output, diag.List) {
+func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts Options, cfg content.Config, table map[string]content.AssetRef, c *cache.Cache, out sink) ([]content.Output, diag.List) {
 	ropts := render.Options{
 		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
-		Minify: pageMinifier(opts.Minify), Emit: out.emit, Record: c != nil,
+		Minify: pageMinifier(opts.Minify), Emit: out.emit,
 	}
 	if c == nil {
 		return render.Site(ctx, site, in.Templates, ropts)
+	}
+	var mu sync.Mutex
+	reads := map[string][]string{}
+	ropts.Reads = func(path string, keys []string) {
+		mu.Lock()
+		reads[path] = keys
+		mu.Unlock()
 	}
 	v := render.NewVersions(site, c.Fingerprints())
 	stale := c.Stale(site, globalKey(in, cfg, opts, table), v)
@@ -211,7 +219,7 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 		if l.HasErrors() || ctx.Err() != nil {
 			return nil, l
 		}
-		c.Store(first, v)
+		c.Store(first, reads, v)
 		out.early(first)
 		ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
 	} else {
@@ -222,11 +230,11 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 	if l.HasErrors() || ctx.Err() != nil {
 		return nil, l
 	}
-	c.Store(rest, v)
+	c.Store(rest, reads, v)
 	pages := c.Pages(site)
-	all := make([]render.Output, 0, len(pages))
+	all := make([]content.Output, 0, len(pages))
 	for path, data := range pages {
-		all = append(all, render.Output{Path: path, Data: data})
+		all = append(all, content.Output{Path: path, Data: data, Type: content.MediaType(path)})
 	}
 	return all, l
 }
@@ -235,7 +243,7 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 // the table render links them through.
 type staticResult struct {
 	files []content.Asset
-	table map[string]render.Asset
+	table map[string]content.AssetRef
 }
 
 func allPages(s *content.Site) []*content.Page {
@@ -258,7 +266,7 @@ func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 
 // globalKey is what every page depends on: the templates, the settings,
 // the asset table and how pages are made.
-func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]render.Asset) uint64 {
+func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]content.AssetRef) uint64 {
 	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL.URL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
 	for _, t := range in.Templates {
 		parts = append(parts, []byte(t.Path), []byte(t.Origin), t.Data)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/write"
 )
 
@@ -20,7 +21,7 @@ import (
 type streamer struct {
 	ctx   context.Context
 	fail  func(error)
-	queue chan write.File
+	queue chan content.Output
 	wg    sync.WaitGroup
 	mu    sync.Mutex
 	err   error // the first write error
@@ -39,7 +40,7 @@ const (
 )
 
 func newStreamer(ctx context.Context, stage *write.Stage, fail func(error)) *streamer {
-	w := &streamer{ctx: ctx, fail: fail, queue: make(chan write.File, queued)}
+	w := &streamer{ctx: ctx, fail: fail, queue: make(chan content.Output, queued)}
 	for range writers {
 		w.wg.Add(1)
 		go func() {
@@ -87,7 +88,7 @@ func (w *streamer) emit(path string, data []byte) error {
 		return context.Canceled
 	}
 	select {
-	case w.queue <- write.File{Path: path, Data: bytes.Clone(data)}:
+	case w.queue <- content.Output{Path: path, Data: bytes.Clone(data)}:
 		return nil
 	case <-w.ctx.Done():
 		return context.Cause(w.ctx)
@@ -108,7 +109,7 @@ func (w *streamer) close() error {
 
 // put writes one file, turning a panic in the write stage into an error
 // that stops the build like any other write error.
-func put(stage *write.Stage, f write.File) (err error) {
+func put(stage *write.Stage, f content.Output) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error in the write stage while writing %s: %v; please report it", f.Path, v)

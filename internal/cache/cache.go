@@ -301,15 +301,17 @@ func current(e *page, v *render.Versions) bool {
 	return true
 }
 
-// Store keeps rendered pages with the versions of what they read.
-func (c *Cache) Store(out []render.Output, v *render.Versions) {
+// Store keeps rendered pages with what each read (by path, as
+// render.Options.Reads reports it) and the versions those reads had.
+func (c *Cache) Store(out []content.Output, reads map[string][]string, v *render.Versions) {
 	if c == nil {
 		return
 	}
 	c.rendered += len(out)
 	for _, o := range out {
-		e := &page{data: o.Data, reads: o.Reads, versions: make([]uint64, len(o.Reads))}
-		for i, k := range o.Reads {
+		keys := reads[o.Path]
+		e := &page{data: o.Data, reads: keys, versions: make([]uint64, len(keys))}
+		for i, k := range keys {
 			e.versions[i], _ = v.Of(k)
 		}
 		c.pages[o.Path] = e

@@ -29,19 +29,12 @@ const (
 // callers that tell the build's findings from the checks'.
 var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation}
 
-// File is one rendered output file: its path relative to the output root,
-// with forward slashes, and its bytes.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Site runs every editorial check over a resolved site. files are the
 // rendered output (pages and static files; empty when rendering failed, in
 // which case links are not checked); sources are the loaded content files,
 // whose text is screened for misspelt names. Site only reads its arguments
 // and may be called while nothing else changes them.
-func Site(site *content.Site, files []File, sources []content.File) diag.List {
+func Site(site *content.Site, files []content.Output, sources []content.File) diag.List {
 	var l diag.List
 	if site == nil {
 		return l

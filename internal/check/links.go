@@ -65,7 +65,7 @@ type linker struct {
 	anchors  map[string]anchors // by path, for HTML files
 }
 
-func newLinker(b content.BaseURL, files []File) *linker {
+func newLinker(b content.BaseURL, files []content.Output) *linker {
 	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: map[string]bool{}, anchors: map[string]anchors{}}
 	if !b.IsZero() {
 		k.basePath, k.relPath = b.Decoded, b.Path
@@ -150,7 +150,7 @@ func (k *linker) file(p string) string {
 // links checks every link in the rendered HTML files. A broken link that
 // comes from a page's Markdown is reported where it was written; one that
 // the templates made is reported against the template of its page's kind.
-func links(site *content.Site, files []File, l *diag.List) {
+func links(site *content.Site, files []content.Output, l *diag.List) {
 	k := newLinker(site.Config.BaseURL, files)
 	byOutput := map[string]*content.Page{}
 	for _, p := range site.Pages {

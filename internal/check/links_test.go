@@ -7,7 +7,7 @@ import (
 )
 
 func TestResolve(t *testing.T) {
-	files := []File{
+	files := []content.Output{
 		{Path: "index.html", Data: []byte(`<h1 id="top">`)},
 		{Path: "talks/index.html", Data: []byte(`<h2 id="who-was-there">`)},
 		{Path: "переговоры/index.html", Data: []byte(`<h2 id="кто">`)},

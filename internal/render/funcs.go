@@ -12,7 +12,7 @@ import (
 type urls struct {
 	base   string           // absolute base URL with trailing slash, or "/"
 	path   string           // its path, "/" or "/sub/path/"
-	assets map[string]Asset // fingerprinted static files; see Options.Assets
+	assets map[string]content.AssetRef // fingerprinted static files; see Options.Assets
 }
 
 func newURLs(b content.BaseURL) urls { return urls{base: b.Root(), path: b.RootPath()} }

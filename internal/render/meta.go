@@ -8,15 +8,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 )
 
-// Asset is where a static file is served and how a page checks it.
-type Asset struct {
-	// Path is the served path relative to the site root
-	// ("css/site.1a2b3c4d5e6f.css").
-	Path string
-	// Integrity is the Subresource Integrity value ("sha384-...").
-	Integrity string
-}
-
 // asset returns the link to static file p under the base URL: its
 // fingerprinted name when the build made one.
 func (u urls) asset(p string) (string, error) {

@@ -71,7 +71,7 @@ func TestAssetFuncs(t *testing.T) {
 	if got, _ := u.asset("css/site.css"); got != "/b/css/site.css" {
 		t.Errorf("asset without a table = %q; want the plain path", got)
 	}
-	u.assets = map[string]Asset{"css/site.css": {Path: "css/site.0123456789ab.css", Integrity: "sha384-x"}}
+	u.assets = map[string]content.AssetRef{"css/site.css": {Path: "css/site.0123456789ab.css", Integrity: "sha384-x"}}
 	if got, _ := u.asset("css/site.css"); got != "/b/css/site.0123456789ab.css" {
 		t.Errorf("asset = %q; want the fingerprinted path under the base path", got)
 	}

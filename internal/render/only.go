@@ -8,7 +8,7 @@ import (
 func (o Options) wants(p *content.Page) bool { return o.Only == nil || o.Only(p) }
 
 // compact drops the slots of pages that were not rendered, keeping order.
-func compact(out []Output) []Output {
+func compact(out []content.Output) []content.Output {
 	n := 0
 	for _, o := range out {
 		if o.Path != "" {

@@ -38,29 +38,20 @@ type Options struct {
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
 	Only func(*content.Page) bool
-	// Record notes, for every page rendered, the site data its templates
-	// read (Output.Reads), for an incremental build to know which pages
-	// an edit can change.
-	Record bool
+	// Reads, when set, gets for every page rendered the keys of the site
+	// data its templates read, sorted (see Versions), for an incremental
+	// build to know which pages an edit can change. It is called from
+	// several goroutines.
+	Reads func(path string, keys []string)
 	// Assets maps a static file's path ("css/site.css") to the name it is
 	// served under and its integrity value, for the asset and integrity
 	// template functions. Nil links static files by their own paths.
-	Assets map[string]Asset
-}
-
-// Output is one file of the built site.
-type Output struct {
-	// Path is relative to the site's root, with forward slashes.
-	Path string
-	Data []byte
-	// Reads, for a page rendered with Options.Record, are the keys of the
-	// site data its templates read, sorted (see Versions).
-	Reads []string
+	Assets map[string]content.AssetRef
 }
 
 // Site renders every page of site with the theme's templates. Page bodies
 // are already HTML (parse made them). The result is sorted by Path.
-func Site(ctx context.Context, site *content.Site, templates []content.Asset, opts Options) ([]Output, diag.List) {
+func Site(ctx context.Context, site *content.Site, templates []content.Asset, opts Options) ([]content.Output, diag.List) {
 	var l diag.List
 	u := newURLs(opts.BaseURL)
 	u.assets = opts.Assets
@@ -85,7 +76,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	for range n {
 		workers <- newWorker(set, site, u, frags)
 	}
-	out := make([]Output, len(pages))
+	out := make([]content.Output, len(pages))
 	parallel.Each(ctx, len(pages), n, func(i int) {
 		p := pages[i]
 		if !opts.wants(p) {
@@ -100,7 +91,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 		}()
 		w.buf.Reset()
 		w.rec = nil
-		if opts.Record {
+		if opts.Reads != nil {
 			w.rec = newRecorder()
 			w.rec.note(keyPage + p.ID)
 		}
@@ -128,12 +119,18 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			data = small
 		}
 		if opts.Emit != nil {
+			if opts.Reads != nil {
+				opts.Reads(path, w.rec.list())
+			}
 			if err := opts.Emit(path, data); err != nil {
 				errs[i].Errorf(diag.Pos{File: "/" + p.URL}, "cannot write the page: %v", err)
 			}
 			return
 		}
-		out[i] = Output{Path: path, Data: bytes.Clone(data), Reads: w.rec.list()}
+		if opts.Reads != nil {
+			opts.Reads(path, w.rec.list())
+		}
+		out[i] = content.Output{Path: path, Data: bytes.Clone(data), Type: htmlType}
 	})
 	for i := range errs {
 		l.Add(errs[i]...)
@@ -212,6 +209,9 @@ func panicError(p *content.Page, v any) diag.Diagnostic {
 	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error,
 		Msg: fmt.Sprintf("internal error while rendering this page: %v; please report it with the file", v)}
 }
+
+// htmlType is the media type of every page.
+const htmlType = "text/html; charset=utf-8"
 
 // outputPath is the file a page URL is served from.
 func outputPath(url string) string {

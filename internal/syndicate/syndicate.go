@@ -17,13 +17,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 )
 
-// File is one file for machines, its path relative to the site root with
-// forward slashes.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // The paths of the files Site makes.
 const (
 	FeedPath        = "feed.xml"
@@ -41,19 +34,19 @@ const (
 // out, and the JSON API and search index link from the host's root
 // ("/talks/"). site is only read. The error is an internal one: the
 // content cannot make encoding fail.
-func Site(site *content.Site) ([]File, error) {
+func Site(site *content.Site) ([]content.Output, error) {
 	u := newLinks(site.Config.BaseURL)
 	makers := []maker{{APIPath, api}, {SearchIndexPath, searchIndex}}
 	if u.absolute {
 		makers = append(makers, maker{FeedPath, feed}, maker{SitemapPath, sitemap}, maker{RobotsPath, robots})
 	}
-	out := make([]File, 0, len(makers))
+	out := make([]content.Output, 0, len(makers))
 	for _, m := range makers {
 		data, err := m.make(site, u)
 		if err != nil {
 			return nil, fmt.Errorf("make %s: %w", m.path, err)
 		}
-		out = append(out, File{Path: m.path, Data: data})
+		out = append(out, content.NewOutput(m.path, data))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil

@@ -2,6 +2,7 @@ package write
 
 import (
 	"fmt"
+	"github.com/briefing-dev/briefing/internal/content"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,9 +77,9 @@ func TestKillAtEachStep(t *testing.T) {
 		t.Run(tc.mode+"/"+tc.step, func(t *testing.T) {
 			dir := t.TempDir()
 			dest := filepath.Join(dir, "public")
-			old := []File{{"index.html", []byte("old")}}
+			old := []content.Output{{Path: "index.html", Data: []byte("old")}}
 			for i := range 40 {
-				old = append(old, File{fmt.Sprintf("o%d/index.html", i), []byte("old")})
+				old = append(old, content.Output{Path: fmt.Sprintf("o%d/index.html", i), Data: []byte("old")})
 			}
 			if err := Site(dest, old); err != nil {
 				t.Fatal(err)
@@ -98,7 +99,7 @@ func TestKillAtEachStep(t *testing.T) {
 					t.Errorf("the old output holds a file of the killed build")
 				}
 			}
-			if err := Site(dest, []File{{"index.html", []byte("next")}}); err != nil {
+			if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("next")}}); err != nil {
 				t.Fatalf("the build after a kill at %q: %v", tc.step, err)
 			}
 			if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "next" {
@@ -121,7 +122,7 @@ func TestSweepSparesRunningBuild(t *testing.T) {
 	if err := a.Put("index.html", []byte("a")); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(dest, []File{{"index.html", []byte("b")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("b")}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(a.dir, "index.html")); err != nil {
@@ -145,7 +146,7 @@ func TestSweepSparesUnmarked(t *testing.T) {
 	if err := os.MkdirAll(foreign, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(dest, []File{{"index.html", []byte("x")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, ".public.new-mine", "public")
@@ -157,18 +158,18 @@ func TestMarkerDecidesReplaceable(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("hand-made"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Site(dir, []File{{"index.html", []byte("x")}})
+	err := Site(dir, []content.Output{{Path: "index.html", Data: []byte("x")}})
 	if err == nil || !strings.Contains(err.Error(), "refusing") || !strings.Contains(err.Error(), Marker) {
 		t.Fatalf("Site over an unmarked folder: err = %v; want a refusal naming the marker", err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	if err := Site(dest, []File{{"a.html", []byte("x")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "a.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(filepath.Join(dest, Marker)); err != nil || string(b) != markerText {
 		t.Fatalf("marker = %q, %v; want the fixed marker text", b, err)
 	}
-	if err := Site(dest, []File{{"b.html", []byte("y")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "b.html", Data: []byte("y")}}); err != nil {
 		t.Errorf("Site over its own output (no index.html, marker present): %v", err)
 	}
 }
@@ -183,7 +184,7 @@ func TestSymlinkDestinationFollowed(t *testing.T) {
 	if err := os.Symlink(real, link); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(link, []File{{"index.html", []byte("x")}}); err != nil {
+	if err := Site(link, []content.Output{{Path: "index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
@@ -34,17 +35,10 @@ const Marker = ".briefing-build"
 // markerText is the marker's content: fixed, so output stays deterministic.
 const markerText = "This folder was written by briefing build, which replaces it on every build.\n"
 
-// File is one file to write, its path relative to the destination with
-// forward slashes.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Site writes files to dest atomically: into a sibling staging folder that
 // replaces dest when every file is written. On any error, dest is left as
 // it was and the staging folder is removed.
-func Site(dest string, files []File) error {
+func Site(dest string, files []content.Output) error {
 	s, err := Begin(dest)
 	if err != nil {
 		return err
@@ -169,7 +163,7 @@ func (s *Stage) Put(p string, data []byte) error {
 	if err := s.mkdirAll(path.Dir(p)); err != nil {
 		return err
 	}
-	return writeFile(s.dir, File{Path: p, Data: data})
+	return writeFile(s.dir, p, data)
 }
 
 // mkdirAll makes dir and its parents in the staging folder, once each.
@@ -286,18 +280,18 @@ func eachParallel(n int, fn func(i int) error) error {
 }
 
 // writeFile writes one file under stage, whose folder exists.
-func writeFile(stage string, f File) error {
-	full := filepath.Join(stage, filepath.FromSlash(f.Path))
+func writeFile(stage, p string, data []byte) error {
+	full := filepath.Join(stage, filepath.FromSlash(p))
 	w, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", f.Path, err)
+		return fmt.Errorf("write %s: %w", p, err)
 	}
-	if _, err := w.Write(f.Data); err != nil {
+	if _, err := w.Write(data); err != nil {
 		w.Close()
-		return fmt.Errorf("write %s: %w", f.Path, err)
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", f.Path, err)
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package write
 
 import (
+	"github.com/briefing-dev/briefing/internal/content"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,10 +11,10 @@ import (
 func TestSiteWritesAndReplaces(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
-	if err := Site(dest, []File{{"index.html", []byte("one")}, {"a/b/index.html", []byte("two")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("one")}, {Path: "a/b/index.html", Data: []byte("two")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(dest, []File{{"index.html", []byte("three")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("three")}}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "three" {
@@ -30,14 +31,14 @@ func TestSiteWritesAndReplaces(t *testing.T) {
 func TestSiteFailureHalfway(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
-	if err := Site(dest, []File{{"index.html", []byte("old")}}); err != nil {
+	if err := Site(dest, []content.Output{{Path: "index.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
-	err := Site(dest, []File{
-		{"index.html", []byte("new")},
-		{"x/index.html", []byte("new")},
-		{"../escape.html", []byte("evil")},
-		{"y/index.html", []byte("new")},
+	err := Site(dest, []content.Output{
+		{Path: "index.html", Data: []byte("new")},
+		{Path: "x/index.html", Data: []byte("new")},
+		{Path: "../escape.html", Data: []byte("evil")},
+		{Path: "y/index.html", Data: []byte("new")},
 	})
 	if err == nil || !strings.Contains(err.Error(), "escape.html") {
 		t.Fatalf("Site with a bad path: err = %v; want an error naming it", err)
@@ -56,7 +57,7 @@ func TestSiteRefusesForeignFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Site(dir, []File{{"index.html", []byte("x")}})
+	err := Site(dir, []content.Output{{Path: "index.html", Data: []byte("x")}})
 	if err == nil || !strings.Contains(err.Error(), "refusing") {
 		t.Fatalf("Site over a folder of other files: err = %v; want a refusal", err)
 	}
