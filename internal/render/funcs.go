@@ -10,8 +10,8 @@ import (
 
 // urls builds links under the base URL.
 type urls struct {
-	base   string           // absolute base URL with trailing slash, or "/"
-	path   string           // its path, "/" or "/sub/path/"
+	base   string                      // absolute base URL with trailing slash, or "/"
+	path   string                      // its path, "/" or "/sub/path/"
 	assets map[string]content.AssetRef // fingerprinted static files; see Options.Assets
 }
 
