@@ -20,17 +20,18 @@ type file struct {
 	Publisher     string
 	PeopleSection string
 	Sides         []content.Side
+	Accent        string
 }
 
 // Parse decodes briefing.yaml from a and checks its values. Defaults: language
-// "en", people_section "participants".
+// "en", people_section "participants", accent content.DefaultAccent.
 //
 // An Asset with no Path stands for a missing briefing.yaml, which the load
 // stage has already reported: Parse then returns the defaults and nothing
 // more, so the one problem is not reported twice.
 func Parse(a content.Asset) (content.Config, diag.List) {
 	if a.Path == "" {
-		return content.Config{Language: "en", PeopleSection: "participants"}, nil
+		return content.Config{Language: "en", PeopleSection: "participants", Accent: content.DefaultAccent}, nil
 	}
 	var f file
 	keys, l := strict.Decode(a.Path, 1, a.Data, &f)
@@ -56,6 +57,12 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	} else if strings.ContainsAny(cfg.PeopleSection, "/\\. ") {
 		l.Errorf(keys["people_section"], "people_section %q must be one folder name under content/", cfg.PeopleSection)
 	}
+	if a, ok := accent(f.Accent); ok {
+		cfg.Accent = a
+	} else {
+		cfg.Accent = content.DefaultAccent
+		l.Errorf(keys["accent"], "accent %q is not a colour; write it as \"#rrggbb\", like \"%s\"", f.Accent, content.DefaultAccent)
+	}
 	if f.BaseURL != "" {
 		b, err := ParseBaseURL(f.BaseURL)
 		if err != nil {
@@ -77,6 +84,27 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 		}
 	}
 	return cfg, l
+}
+
+// accent reads the accent colour: "" (the default), "#rgb" or "#rrggbb",
+// returned as lower-case "#rrggbb".
+func accent(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return content.DefaultAccent, true
+	}
+	if !strings.HasPrefix(s, "#") || (len(s) != 4 && len(s) != 7) {
+		return "", false
+	}
+	for _, r := range s[1:] {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return "", false
+		}
+	}
+	if len(s) == 4 {
+		s = string([]byte{'#', s[1], s[1], s[2], s[2], s[3], s[3]})
+	}
+	return s, true
 }
 
 func validLang(s string) bool {

@@ -11,7 +11,15 @@ type Config struct {
 	Publisher     string
 	PeopleSection string
 	Sides         []Side
+	// Accent is the briefing's colour as "#rrggbb": the favicon's
+	// background and the browser's theme colour. It is DefaultAccent when
+	// briefing.yaml sets none.
+	Accent string
 }
+
+// DefaultAccent is the accent colour of the built-in theme (its --accent
+// in light mode).
+const DefaultAccent = "#0b57a4"
 
 // Side is a side or delegation that people belong to, in display order.
 type Side struct {

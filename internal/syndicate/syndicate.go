@@ -1,6 +1,7 @@
 // Package syndicate makes the site's files for machines: the Atom feed
 // (/feed.xml), the sitemap (/sitemap.xml), /robots.txt, the JSON API
-// (/api/briefing.json) and the search index (/search/index.json).
+// (/api/briefing.json), the search index (/search/index.json) and the
+// favicons (/favicon.svg, /favicon.ico).
 //
 // It sits beside render in the pipeline: build hands it the resolved site
 // and the base URL, and it returns the files in memory. Like render it is
@@ -36,7 +37,7 @@ const (
 // content cannot make encoding fail.
 func Site(site *content.Site) ([]content.Output, error) {
 	u := newLinks(site.Config.BaseURL)
-	makers := []maker{{APIPath, api}, {SearchIndexPath, searchIndex}}
+	makers := []maker{{APIPath, api}, {SearchIndexPath, searchIndex}, {FaviconSVGPath, faviconSVG}, {FaviconICOPath, faviconICO}}
 	if u.absolute {
 		makers = append(makers, maker{FeedPath, feed}, maker{SitemapPath, sitemap}, maker{RobotsPath, robots})
 	}
