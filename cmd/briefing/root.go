@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,6 +57,7 @@ for every front-matter key.`),
 		newServeCmd(stdout, stderr, getenv),
 		newInitCmd(stdout),
 		newNewCmd(stdout, stderr),
+		newDiffCmd(stdout, stderr, getenv, &http.Client{Timeout: fetchTimeout}),
 	)
 	return root
 }

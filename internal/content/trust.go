@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/briefing-dev/briefing/internal/diag"
 )
@@ -289,4 +290,50 @@ func oneOf[T comparable](v T, list []T) bool {
 		}
 	}
 	return false
+}
+
+// ClaimTitle names, for readers, the claim a correction of p concerns: a
+// quote's first words, an event's title or a figure's label, with what it
+// is ("the event “Delegations arrive”"); "" for a correction of the page
+// as a whole. It finds the claim by the correction attached to it, so it
+// does not depend on the order events are sorted in.
+func (p *Page) ClaimTitle(c Correction) string {
+	has := func(cs []Correction) bool {
+		for _, x := range cs {
+			if x.ID == c.ID {
+				return true
+			}
+		}
+		return false
+	}
+	switch c.Claim.List {
+	case ListQuotes:
+		for _, q := range p.Quotes {
+			if has(q.Corrections) {
+				return "the quote “" + clipWords(q.Text, 12) + "”"
+			}
+		}
+	case ListEvents:
+		for _, e := range p.Events {
+			if has(e.Corrections) {
+				return "the event “" + e.Title + "”"
+			}
+		}
+	case ListFigures:
+		for _, f := range p.Figures {
+			if has(f.Corrections) {
+				return "the figure “" + f.Value + " " + f.Label + "”"
+			}
+		}
+	}
+	return ""
+}
+
+// clipWords returns the first n words of s, with "…" when it cut any.
+func clipWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
 }

@@ -116,15 +116,15 @@ func feed(s *content.Site, u links) ([]byte, error) {
 				continue
 			}
 			id := u.abs(p.URL) + "#" + c.ID
-			what := c.Now
-			if c.Claim.List != "" {
-				what = fmt.Sprintf("%s (%s)", c.Now, c.Claim)
+			when := "Corrected " + c.Date.Human()
+			if claim := p.ClaimTitle(c); claim != "" {
+				when += ", " + claim
 			}
 			entries = append(entries, atomEntry{
 				Title:   text("Correction: " + p.Title),
 				ID:      id,
 				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: id},
-				Summary: &atomText{Type: "text", Text: fmt.Sprintf("Corrected %s: %s Previously: %s", c.Date.Human(), what, c.Was)},
+				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s Previously: %s", when, c.Now, c.Was)},
 				sortKey: c.Date.Time(),
 			})
 		}

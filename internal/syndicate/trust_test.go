@@ -27,6 +27,7 @@ func trustSite() *content.Site {
 		ID: "correction-2025-02-20-2"}
 	talks.Corrections = []content.Correction{fix, whole}
 	s.Timeline[0].Corrections = []content.Correction{fix}
+	talks.Events = []content.Event{s.Timeline[0].Event}
 	s.Quotes[0].Status, s.Quotes[0].Note, s.Quotes[0].Translated = content.StatusDisputed, "The Kremlin denied it.", true
 	return s
 }
@@ -140,7 +141,7 @@ func TestFeedCorrections(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("correction entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !strings.Contains(string(data), "Corrected 20 February 2025: 18 February. (events[1]) Previously: Dated 19 February.") {
+	if !strings.Contains(string(data), "Corrected 20 February 2025, the event “Delegations meet”: 18 February. Previously: Dated 19 February.") {
 		t.Errorf("the correction's entry does not say what changed:\n%s", data)
 	}
 }
