@@ -37,8 +37,8 @@ outside the site, such as an incoming article) for names that nearly match
 the people of the site in --source, and checks nothing else.
 
 Findings print as file:line:col: message, or with --format json as one JSON
-object per line: {"file", "line", "column", "severity", "rule", "message"}
-(line and column are left out when unknown).
+object per line: {"file", "line", "column", "severity", "rule", "code",
+"key", "message"} (line, column, code and key are left out when unknown).
 
 Exit status: 0 no errors; 1 errors found (with --strict, warnings count as
 errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
@@ -126,6 +126,8 @@ type finding struct {
 	Column   int    `json:"column,omitempty"`
 	Severity string `json:"severity"`
 	Rule     string `json:"rule"`
+	Code     string `json:"code,omitempty"`
+	Key      string `json:"key,omitempty"`
 	Message  string `json:"message"`
 }
 
@@ -134,7 +136,7 @@ func printJSON(w io.Writer, l diag.List) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, d := range l {
-		f := finding{File: d.Pos.File, Severity: d.Severity.String(), Rule: d.Rule, Message: d.Msg}
+		f := finding{File: d.Pos.File, Severity: d.Severity.String(), Rule: d.Rule, Code: d.Code, Key: d.Key, Message: d.Msg}
 		if d.Pos.Line > 0 {
 			f.Line = d.Pos.Line
 			if d.Pos.Col > 0 {

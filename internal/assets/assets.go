@@ -152,8 +152,8 @@ func Minify(ctx context.Context, files []content.Asset) ([]content.Asset, diag.L
 // origin is the file named in messages: the site file, without the
 // built-in marker, or the output path.
 func origin(a content.Asset) string {
-	if a.Origin == "" {
+	if a.Origin.Path == "" {
 		return a.Path
 	}
-	return strings.TrimPrefix(a.Origin, "(built-in) ")
+	return a.Origin.Path
 }

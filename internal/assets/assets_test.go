@@ -84,7 +84,7 @@ func TestMinify(t *testing.T) {
 }
 
 func TestMinifyError(t *testing.T) {
-	in := []content.Asset{{Path: "js/bad.js", Origin: "(built-in) static/js/bad.js", Data: []byte("function (")}}
+	in := []content.Asset{{Path: "js/bad.js", Origin: content.Origin{Path: "static/js/bad.js", BuiltIn: true}, Data: []byte("function (")}}
 	out, l := Minify(context.Background(), in)
 	if !l.HasErrors() || !strings.HasPrefix(l[0].String(), "static/js/bad.js: ") {
 		t.Fatalf("Minify of broken JavaScript reported %v; want an error at static/js/bad.js", l)

@@ -204,7 +204,7 @@ func staticOutputs(site *content.Site, machine []content.Output, static []conten
 	out := make([]content.Output, 0, len(static))
 	for _, a := range static {
 		if taken[a.Path] {
-			l.Errorf(diag.Pos{File: strings.TrimPrefix(a.Origin, "(built-in) ")}, "static file has the same path as a file the build makes (/%s); rename or remove it", a.Path)
+			l.Errorf(diag.Pos{File: a.Origin.Path}, "static file has the same path as a file the build makes (/%s); rename or remove it", a.Path)
 			continue
 		}
 		out = append(out, content.NewOutput(a.Path, a.Data))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"github.com/briefing-dev/briefing/internal/diag"
 )
@@ -58,8 +57,12 @@ func guarded(name, file string, debug bool, fn func() diag.List) (ds diag.List) 
 
 // panicked reports whether ds is the one diagnostic of a panic.
 func panicked(ds diag.List) bool {
-	return len(ds) == 1 && ds[0].Rule == RuleBuild && strings.HasPrefix(ds[0].Msg, internalPrefix)
+	return len(ds) == 1 && ds[0].Code == CodeInternal
 }
+
+// CodeInternal is the code of the diagnostic of a panic: a bug, not a
+// problem with the content.
+const CodeInternal = "internal"
 
 const internalPrefix = "internal error in the "
 
@@ -72,7 +75,7 @@ func internalError(stage, file string, v any, withStack bool) diag.Diagnostic {
 	if withStack {
 		msg = fmt.Sprintf(internalPrefix+"%s stage: %v; please report it with this stack:\n%s", stage, v, debug.Stack())
 	}
-	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: RuleBuild, Msg: msg}
+	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: RuleBuild, Code: CodeInternal, Msg: msg}
 }
 
 // rootFirst orders a sorted list so that root causes (a file that cannot

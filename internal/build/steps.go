@@ -269,7 +269,7 @@ func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]content.AssetRef) uint64 {
 	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL.URL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
 	for _, t := range in.Templates {
-		parts = append(parts, []byte(t.Path), []byte(t.Origin), t.Data)
+		parts = append(parts, []byte(t.Path), []byte(t.Origin.String()), t.Data)
 	}
 	keys := make([]string, 0, len(table))
 	for k := range table {
@@ -285,7 +285,7 @@ func globalKey(in *content.Input, cfg content.Config, opts Options, table map[st
 func staticKey(static []content.Asset, minify bool) uint64 {
 	parts := [][]byte{{boolByte(minify)}}
 	for _, a := range static {
-		parts = append(parts, []byte(a.Path), []byte(a.Origin), a.Data)
+		parts = append(parts, []byte(a.Path), []byte(a.Origin.String()), a.Data)
 	}
 	return cache.Hash(parts...)
 }

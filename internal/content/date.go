@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -67,14 +68,14 @@ func ParseDate(s string) (Date, error) {
 		d.Year, err = digits(s)
 	case 7:
 		if s[4] != '-' {
-			return Date{}, errDateForm
+			return Date{}, ErrDateForm
 		}
 		if d.Year, err = digits(s[:4]); err == nil {
 			d.Month, err = digits(s[5:])
 		}
 	case 10:
 		if s[4] != '-' || s[7] != '-' {
-			return Date{}, errDateForm
+			return Date{}, ErrDateForm
 		}
 		if d.Year, err = digits(s[:4]); err == nil {
 			if d.Month, err = digits(s[5:7]); err == nil {
@@ -82,7 +83,7 @@ func ParseDate(s string) (Date, error) {
 			}
 		}
 	default:
-		return Date{}, errDateForm
+		return Date{}, ErrDateForm
 	}
 	if err != nil {
 		return Date{}, err
@@ -98,13 +99,15 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-var errDateForm = fmt.Errorf("date must be YYYY, YYYY-MM or YYYY-MM-DD")
+// ErrDateForm is ParseDate's error for text that is not written as
+// YYYY, YYYY-MM or YYYY-MM-DD (as opposed to a date that does not exist).
+var ErrDateForm = errors.New("date must be YYYY, YYYY-MM or YYYY-MM-DD")
 
 func digits(s string) (int, error) {
 	n := 0
 	for _, c := range s {
 		if c < '0' || c > '9' {
-			return 0, errDateForm
+			return 0, ErrDateForm
 		}
 		n = n*10 + int(c-'0')
 	}

@@ -27,9 +27,8 @@ type File struct {
 type Asset struct {
 	// Path is relative to its tree ("partials/head.html", "css/site.css").
 	Path string
-	// Origin is where it came from, for messages: "templates/page.html" in
-	// the site, or "(built-in) templates/page.html".
-	Origin string
+	// Origin is where it came from, for messages.
+	Origin Origin
 	Data   []byte
 }
 
@@ -43,4 +42,22 @@ type Input struct {
 	// built-in ones, sorted by path.
 	Templates []Asset
 	Static    []Asset
+}
+
+// Origin is where a template or static file came from: a file of the site,
+// or one of the built-in theme.
+type Origin struct {
+	// Path is the file's path, relative to the site root or to the
+	// built-in theme ("templates/page.html").
+	Path string
+	// BuiltIn marks a file of the built-in theme.
+	BuiltIn bool
+}
+
+// String returns the path, marked "(built-in)" for a built-in file.
+func (o Origin) String() string {
+	if o.BuiltIn {
+		return "(built-in) " + o.Path
+	}
+	return o.Path
 }

@@ -49,10 +49,16 @@ func (p Pos) String() string {
 // Diagnostic is one finding about the content: where, how serious, what is
 // wrong and how to fix it. Rule names the check that produced it (for
 // machine-readable output); it may be empty.
+//
+// Code names the kind of finding ("unknown-key", "internal"), and Key the
+// front-matter key it concerns ("quotes[2].by"), when there is one: code
+// that needs to know what a diagnostic is about reads these, never Msg.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Rule     string
+	Code     string
+	Key      string
 	Msg      string
 }
 

@@ -58,7 +58,7 @@ func Site(site, theme fs.FS) (*content.Input, diag.List) {
 			l.Errorf(diag.Pos{File: ConfigFile, Line: pos.Line, Col: pos.Col}, "%s", msg)
 			break
 		}
-		src.Config = content.Asset{Path: ConfigFile, Origin: ConfigFile, Data: data}
+		src.Config = content.Asset{Path: ConfigFile, Origin: content.Origin{Path: ConfigFile}, Data: data}
 	}
 
 	src.Files = contentFiles(site, &l)
@@ -120,7 +120,7 @@ func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
 				return
 			}
 			rel := strings.TrimPrefix(p, dir+"/")
-			byPath[rel] = content.Asset{Path: rel, Origin: "(built-in) " + p, Data: data}
+			byPath[rel] = content.Asset{Path: rel, Origin: content.Origin{Path: p, BuiltIn: true}, Data: data}
 		})
 		l.Add(themeDiags...)
 	}
@@ -134,7 +134,7 @@ func overlay(site, theme fs.FS, dir string, l *diag.List) []content.Asset {
 			return
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
-		byPath[rel] = content.Asset{Path: rel, Origin: p, Data: data}
+		byPath[rel] = content.Asset{Path: rel, Origin: content.Origin{Path: p}, Data: data}
 	})
 	out := make([]content.Asset, 0, len(byPath))
 	for _, a := range byPath {

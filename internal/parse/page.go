@@ -152,19 +152,21 @@ func invalid(p *content.Page) *content.Page {
 	return p
 }
 
-// faulty returns the top-level keys whose values strict reported as wrong:
-// its messages start with the key's path ("title must be text",
-// "quotes[2].by: ...").
+// faulty returns the top-level keys whose values strict reported as wrong
+// (by each diagnostic's Key; an unknown or repeated key is not a value).
 func faulty(keys map[string]diag.Pos, ds diag.List) map[string]bool {
 	var out map[string]bool
 	for _, d := range ds {
-		for k := range keys {
-			if len(d.Msg) > len(k) && strings.HasPrefix(d.Msg, k) && strings.ContainsRune(" :[.", rune(d.Msg[len(k)])) {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[k] = true
+		if d.Key == "" || d.Code == strict.CodeUnknownKey || d.Code == strict.CodeDuplicateKey {
+			continue
+		}
+		top, _, _ := strings.Cut(d.Key, ".")
+		top, _, _ = strings.Cut(top, "[")
+		if _, ok := keys[top]; ok {
+			if out == nil {
+				out = map[string]bool{}
 			}
+			out[top] = true
 		}
 	}
 	return out
@@ -408,8 +410,8 @@ func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
 	}
 	path := fmt.Sprintf("%s[%d].%s", list, i+1, key)
 	for _, d := range *l {
-		if strings.HasPrefix(d.Msg, path) {
-			return
+		if d.Key == path || strings.HasPrefix(d.Key, path+".") || strings.HasPrefix(d.Key, path+"[") {
+			return // strict has said what is wrong with the value
 		}
 	}
 	l.Errorf(pos, "%s[%d] has no %s; add \"%s: ...\"", list, i+1, key, key)

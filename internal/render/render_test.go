@@ -45,7 +45,7 @@ func site() *content.Site {
 }
 
 func asset(path, text string) content.Asset {
-	return content.Asset{Path: path, Origin: "templates/" + path, Data: []byte(text)}
+	return content.Asset{Path: path, Origin: content.Origin{Path: "templates/" + path}, Data: []byte(text)}
 }
 
 func TestTemplateErrors(t *testing.T) {

@@ -88,7 +88,7 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 }
 
 func originFile(a content.Asset) string {
-	return strings.TrimPrefix(a.Origin, "(built-in) ")
+	return a.Origin.Path
 }
 
 // parseError turns html/template's "template: NAME:LINE: msg" into a

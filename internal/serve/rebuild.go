@@ -86,7 +86,7 @@ func buildSafely(ctx context.Context, paths []string, debug bool, fn func(contex
 			if debug {
 				msg = fmt.Sprintf("internal error: %v; please report it with this stack:\n%s", v, rtdebug.Stack())
 			}
-			d := diag.Diagnostic{Pos: diag.Pos{File: "."}, Severity: diag.Error, Rule: build.RuleBuild, Msg: msg}
+			d := diag.Diagnostic{Pos: diag.Pos{File: "."}, Severity: diag.Error, Rule: build.RuleBuild, Code: build.CodeInternal, Msg: msg}
 			up, l, panicked, err = build.Update{}, diag.List{d}, true, nil
 		}
 	}()

@@ -6,6 +6,7 @@ package strict
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -17,6 +18,19 @@ import (
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// The codes of the diagnostics Decode reports (diag.Diagnostic.Code).
+const (
+	CodeYAML         = "yaml-syntax"   // the text is not YAML
+	CodeNotMapping   = "not-a-mapping" // the document is not "key: value" lines
+	CodeAlias        = "alias"         // a YAML alias, which is refused
+	CodeBadDate      = "bad-date"      // a date that is malformed or does not exist
+	CodeWrongType    = "wrong-type"    // a value of the wrong type
+	CodeBadKey       = "bad-key"       // a key that is not a plain word
+	CodeDuplicateKey = "duplicate-key" // a key given twice
+	CodeUnknownKey   = "unknown-key"   // a key the format does not have
+	CodeInternal     = "internal"      // a bug: a Go type Decode cannot fill
 )
 
 // Decode parses the YAML text src, which starts on line line0 of file, into
@@ -33,7 +47,7 @@ func Decode(file string, line0 int, src []byte, v any) (map[string]diag.Pos, dia
 			text = nthLine(src, line)
 			line += line0 - 1
 		}
-		l.Errorf(diag.Pos{File: file, Line: line}, "invalid YAML: %s", explainYAML(msg, text))
+		l.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Code: CodeYAML, Msg: "invalid YAML: " + explainYAML(msg, text)})
 		return nil, l
 	}
 	dec := &decoder{file: file, line0: line0, diags: &l}
@@ -77,8 +91,11 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line + d.line0 - 1, Col: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Errorf(d.pos(n), format, args...)
+// errorf reports a problem with node n, which is at key path (code says
+// what kind of problem, for callers that need to know without reading the
+// message).
+func (d *decoder) errorf(n *yaml.Node, code, path string, format string, args ...any) {
+	d.diags.Add(diag.Diagnostic{Pos: d.pos(n), Severity: diag.Error, Code: code, Key: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // document decodes a whole YAML document into v (a pointer to a struct) and
@@ -98,7 +115,7 @@ func (d *decoder) document(doc *yaml.Node, v any) map[string]diag.Pos {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "front matter must be a list of \"key: value\" lines, found %s", describe(n))
+		d.errorf(n, CodeNotMapping, "", "front matter must be a list of \"key: value\" lines, found %s", describe(n))
 		return nil
 	}
 	keys := map[string]diag.Pos{}
@@ -112,7 +129,7 @@ func (d *decoder) document(doc *yaml.Node, v any) map[string]diag.Pos {
 // value decodes n into v. path names the value for messages ("quotes[2].by").
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "%s: YAML aliases (*%s) are not supported here; write the value out in full", label(path), n.Value)
+		d.errorf(n, CodeAlias, path, "%s: YAML aliases (*%s) are not supported here; write the value out in full", label(path), n.Value)
 		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
@@ -128,7 +145,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		if s, ok := d.scalar(n, path, "a date (YYYY, YYYY-MM or YYYY-MM-DD)"); ok {
 			date, err := content.ParseDate(s)
 			if err != nil {
-				d.errorf(n, "%s: %v; date must be YYYY, YYYY-MM or YYYY-MM-DD", label(path), trimDateErr(err))
+				d.errorf(n, CodeBadDate, path, "%s: %v; date must be YYYY, YYYY-MM or YYYY-MM-DD", label(path), trimDateErr(err))
 				return
 			}
 			v.Set(reflect.ValueOf(date))
@@ -151,7 +168,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		case "false", "no", "off":
 			v.SetBool(false)
 		default:
-			d.errorf(n, "%s must be yes or no, not %q", label(path), s)
+			d.errorf(n, CodeWrongType, path, "%s must be yes or no, not %q", label(path), s)
 		}
 	case reflect.Int:
 		s, ok := d.scalar(n, path, "a whole number")
@@ -160,13 +177,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil {
-			d.errorf(n, "%s must be a whole number, not %q", label(path), s)
+			d.errorf(n, CodeWrongType, path, "%s must be a whole number, not %q", label(path), s)
 			return
 		}
 		v.SetInt(int64(i))
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s must be a list (lines starting with \"- \"), found %s", label(path), describe(n))
+			d.errorf(n, CodeWrongType, path, "%s must be a list (lines starting with \"- \"), found %s", label(path), describe(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -184,14 +201,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.mapping(n, v, path)
 	default:
-		d.errorf(n, "%s: internal error: cannot decode into %s", label(path), v.Type())
+		d.errorf(n, CodeInternal, path, "%s: internal error: cannot decode into %s", label(path), v.Type())
 	}
 }
 
 // mapping decodes a mapping node into the struct v.
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s must be a set of \"key: value\" lines, found %s", label(path), describe(n))
+		d.errorf(n, CodeWrongType, path, "%s must be a set of \"key: value\" lines, found %s", label(path), describe(n))
 		return
 	}
 	t := v.Type()
@@ -211,17 +228,17 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "%s: keys must be plain words", label(path))
+			d.errorf(k, CodeBadKey, path, "%s: keys must be plain words", label(path))
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate key %q (first at line %d); keep one", k.Value, d.pos(prev).Line)
+			d.errorf(k, CodeDuplicateKey, join(path, k.Value), "duplicate key %q (first at line %d); keep one", k.Value, d.pos(prev).Line)
 			continue
 		}
 		seen[k.Value] = k
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.errorf(k, "unknown key %q%s%s", k.Value, where(path), diag.Hint(k.Value, sortedKeys(fields)))
+			d.errorf(k, CodeUnknownKey, join(path, k.Value), "unknown key %q%s%s", k.Value, where(path), diag.Hint(k.Value, sortedKeys(fields)))
 			continue
 		}
 		d.value(val, v.Field(idx), join(path, k.Value))
@@ -231,7 +248,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 // scalar returns n's text, or reports that a scalar was expected.
 func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s must be %s, found %s", label(path), want, describe(n))
+		d.errorf(n, CodeWrongType, path, "%s must be %s, found %s", label(path), want, describe(n))
 		return "", false
 	}
 	return n.Value, true
@@ -306,9 +323,8 @@ func join(path, key string) string {
 }
 
 func trimDateErr(err error) string {
-	s := err.Error()
-	if strings.HasPrefix(s, "date must be") {
+	if errors.Is(err, content.ErrDateForm) {
 		return "not a date"
 	}
-	return s
+	return err.Error()
 }
