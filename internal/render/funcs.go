@@ -131,23 +131,6 @@ func groupQuotes(s *SiteView) []QuoteGroup {
 	return out
 }
 
-// YearGroup is the events of one year.
-type YearGroup struct {
-	Year   int
-	Events []content.EventRef
-}
-
-func groupTimeline(events []content.EventRef) []YearGroup {
-	var out []YearGroup
-	for _, e := range events {
-		if len(out) == 0 || out[len(out)-1].Year != e.Date.Year {
-			out = append(out, YearGroup{Year: e.Date.Year})
-		}
-		out[len(out)-1].Events = append(out[len(out)-1].Events, e)
-	}
-	return out
-}
-
 // slice returns the first or last n elements of a slice or array; other
 // values come back as they are.
 func slice(list any, n int, fromStart bool) any {

@@ -1,0 +1,91 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/briefing-dev/briefing/internal/content"
+)
+
+// YearGroup is one year of the timeline, as the timeline page and the
+// brief show it: a heading with the year, then its events on an axis.
+type YearGroup struct {
+	Year int
+	// Gap says how long after the year before this one comes ("6 years
+	// later"), when that is two years or more; else it is empty.
+	Gap string
+	// Items are the year's events in timeline order, with the briefing's
+	// own date among them.
+	Items []TimelineItem
+}
+
+// TimelineItem is an event on the timeline, or, when Main is set, the
+// briefing's own date (the home page's date), with no event.
+type TimelineItem struct {
+	content.EventRef
+	// Date is the event's date as the axis shows it, under its year's
+	// heading: without the year. It shadows the event's own Date, so the
+	// event partial prints "24 February" where it would print "24 February
+	// 2022", and the year appears once, in the heading.
+	Date AxisDate
+	// Main marks the briefing's own date.
+	Main bool
+}
+
+// AxisDate is a date shown under its year: Human leaves the year out. Its
+// other methods (String for the datetime attribute, IsZero, ...) are the
+// date's own.
+type AxisDate struct{ content.Date }
+
+// Human returns the date without its year: "24 February", "October", or
+// "" for a date that gives only the year.
+func (d AxisDate) Human() string {
+	switch {
+	case d.Month == 0:
+		return ""
+	case d.Day == 0:
+		return time.Month(d.Month).String()
+	}
+	return fmt.Sprintf("%d %s", d.Day, time.Month(d.Month))
+}
+
+// groupTimeline groups the timeline's events (in timeline order) by year
+// and places the home page's date among them, after the events of the same
+// day. home may be nil. With no events there is no timeline, and nil
+// comes back.
+func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
+	if len(events) == 0 {
+		return nil
+	}
+	var main content.Date
+	if home != nil {
+		main = home.Date
+	}
+	items := make([]TimelineItem, 0, len(events)+1)
+	placed := main.IsZero()
+	for _, e := range events {
+		if !placed && e.Date.Compare(main) > 0 {
+			items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
+			placed = true
+		}
+		items = append(items, TimelineItem{EventRef: e, Date: AxisDate{e.Date}})
+	}
+	if !placed {
+		items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
+	}
+	var out []YearGroup
+	for _, it := range items {
+		y := it.Date.Year
+		if len(out) == 0 || out[len(out)-1].Year != y {
+			g := YearGroup{Year: y}
+			if len(out) > 0 {
+				if n := y - out[len(out)-1].Year; n >= 2 {
+					g.Gap = fmt.Sprintf("%d years later", n)
+				}
+			}
+			out = append(out, g)
+		}
+		out[len(out)-1].Items = append(out[len(out)-1].Items, it)
+	}
+	return out
+}
