@@ -28,7 +28,7 @@ const (
 )
 
 // The kinds of item a report compares, in the order it lists them.
-var kinds = []string{"page", "person", "quote", "event", "figure"}
+var kinds = []string{"page", "person", "quote", "event", "figure", "correction"}
 
 // Change is one item that is new, changed or removed.
 type Change struct {
@@ -40,8 +40,10 @@ type Change struct {
 	// Title names the item for a reader: a name, a title, a quote's
 	// speaker and first words.
 	Title string `json:"title"`
-	// Date is the date of a quote or an event, as written.
+	// Date is the date of a quote, an event or a correction, as written.
 	Date string `json:"date,omitempty"`
+	// Claim is, for a correction, the claim it concerns ("events[2]").
+	Claim string `json:"claim,omitempty"`
 	// Page is the id of the page a claim is on, and PageTitle its title.
 	Page      string `json:"page,omitempty"`
 	PageTitle string `json:"page_title,omitempty"`
@@ -87,6 +89,9 @@ type snapshot struct {
 	Quotes  []map[string]any `json:"quotes"`
 	Events  []map[string]any `json:"events"`
 	Figures []map[string]any `json:"figures"`
+	// Corrections is left empty by snapshots made before briefings had
+	// corrections; then every correction of the current site is new.
+	Corrections []map[string]any `json:"corrections"`
 }
 
 // ignored are fields that say where an item is served, not what it says:
@@ -121,9 +126,10 @@ func Compare(old, cur []byte) (Report, error) {
 			c.Kind = kind
 			item := c.item
 			c.Title = title(item)
-			if kind == "quote" || kind == "event" {
+			if kind == "quote" || kind == "event" || kind == "correction" {
 				c.Date = str(item, "date")
 			}
+			c.Claim = str(item, "claim")
 			if p, ok := item["page"].(string); ok && kind != "page" {
 				c.Page, c.PageTitle = p, titles[p]
 			}
@@ -148,6 +154,8 @@ func Compare(old, cur []byte) (Report, error) {
 		func(m map[string]any) string { return str(m, "title") })
 	add("figure", a.Figures, b.Figures, []keyFunc{fields("page", "label"), fields("page", "value")},
 		func(m map[string]any) string { return str(m, "value") + " " + str(m, "label") })
+	add("correction", a.Corrections, b.Corrections, []keyFunc{fields("id")},
+		func(m map[string]any) string { return str(m, "now") })
 	sortChanges(r.Changes)
 	return r, nil
 }

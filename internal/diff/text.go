@@ -97,8 +97,15 @@ func (r Report) DraftUpdates(w io.Writer, date string) error {
 			texts = append(texts, fmt.Sprintf("Added a profile of %s.", c.Title))
 		case c.Kind == "person" && c.Op == Removed:
 			texts = append(texts, fmt.Sprintf("Removed the profile of %s.", c.Title))
+		case c.Kind == "correction" && c.Op == New:
+			// A correction of a claim shows as that claim's change.
+			if c.Claim == "" {
+				texts = append(texts, fmt.Sprintf("Corrected %s: %s", pageLabelOf(c), c.Title))
+			}
+		case c.Kind == "correction":
+			texts = append(texts, fmt.Sprintf("%s a correction on %s.", verb(c.Op), pageLabelOf(c)))
 		case c.Op == Changed:
-			texts = append(texts, fmt.Sprintf("Updated the %s %s.", fieldNames(c.Fields), what(c)))
+			texts = append(texts, changedText(c))
 		default:
 			count(c)
 		}
@@ -124,6 +131,31 @@ func (r Report) DraftUpdates(w io.Writer, date string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// changedText says what changed in c: "Corrected the date of the event
+// “…” on “…”." when it gained a correction, else "Updated the … of …".
+func changedText(c Change) string {
+	v := "Updated"
+	var fs []Field
+	for _, f := range c.Fields {
+		if f.Name == "corrected" {
+			v = "Corrected"
+			continue
+		}
+		fs = append(fs, f)
+	}
+	if len(fs) == 0 {
+		return fmt.Sprintf("%s %s.", v, strings.TrimPrefix(strings.TrimPrefix(what(c), "of "), "in "))
+	}
+	return fmt.Sprintf("%s the %s %s.", v, fieldNames(fs), what(c))
+}
+
+func verb(op Op) string {
+	if op == Removed {
+		return "Removed"
+	}
+	return "Changed"
 }
 
 // what names a changed item in a sentence.
