@@ -30,19 +30,68 @@ import (
 // A tree whose branches leave the HTML in different states (an {{if}} that
 // opens a tag its {{else}} does not) is left as it was.
 
-// compactSet compacts the trees of t's templates that were parsed from
-// the file named file, or all of them when file is "". Trees are shared
-// with nothing yet: html/template's Clone copies them.
-func compactSet(t *template.Template, file string) {
-	for _, x := range t.Templates() {
-		if x.Tree != nil && (file == "" || x.Tree.ParseName == file) {
-			compactTree(x.Tree)
+// compactSets compacts the templates of sets, which are clones of one
+// another with different files added. A template that some template calls
+// from anywhere but between tags (inside <pre>, a <script>, an attribute
+// value) is left as written, and so is everything it calls: its white space
+// may show there. Calls are {{template}} and {{block}}, and any string in an
+// action that names a template (partialCached "partials/x.html"). The
+// callers of all sets are counted together, since partialCached renders its
+// partials from one of them.
+func compactSets(sets []*template.Template) {
+	type plan struct {
+		tree *parse.Tree
+		c    *compactor
+	}
+	var plans []plan
+	calls := map[string][]string{} // template -> the templates it calls
+	keep := map[string]bool{}      // templates called outside text
+	for _, t := range sets {
+		if t == nil {
+			continue
+		}
+		names := map[string]bool{}
+		for _, x := range t.Templates() {
+			names[x.Name()] = true
+		}
+		for _, x := range t.Templates() {
+			if x.Tree == nil || x.Tree.Root == nil {
+				continue
+			}
+			c := &compactor{names: names}
+			c.list(x.Tree.Root, htmlState{})
+			plans = append(plans, plan{x.Tree, c})
+			for _, call := range c.calls {
+				calls[x.Tree.Name] = append(calls[x.Tree.Name], call.name)
+				if call.outside {
+					keep[call.name] = true
+				}
+			}
+		}
+	}
+	var stack []string
+	for n := range keep {
+		stack = append(stack, n)
+	}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, m := range calls[n] {
+			if !keep[m] {
+				keep[m] = true
+				stack = append(stack, m)
+			}
+		}
+	}
+	for _, p := range plans {
+		if !p.c.failed && !keep[p.tree.Name] {
+			p.c.apply()
 		}
 	}
 }
 
-// compactTree rewrites the text nodes of tree in place. It reports whether
-// it did: a tree it cannot follow is left unchanged.
+// compactTree compacts one tree on its own, whatever calls it. It reports
+// whether it did: a tree it cannot follow is left unchanged.
 func compactTree(tree *parse.Tree) bool {
 	if tree == nil || tree.Root == nil {
 		return false
@@ -52,9 +101,7 @@ func compactTree(tree *parse.Tree) bool {
 	if c.failed {
 		return false
 	}
-	for _, e := range c.edits {
-		e.node.Text = e.text
-	}
+	c.apply()
 	return true
 }
 
@@ -84,9 +131,45 @@ type edit struct {
 	text []byte
 }
 
+// compactor walks one tree and plans its edits; apply makes them.
 type compactor struct {
+	names  map[string]bool // the templates of the set, to spot calls by name
 	edits  []edit
+	calls  []call
 	failed bool
+}
+
+// call is a template called from a tree, and whether it was called
+// anywhere but between tags.
+type call struct {
+	name    string
+	outside bool
+}
+
+func (c *compactor) apply() {
+	for _, e := range c.edits {
+		e.node.Text = e.text
+	}
+}
+
+// pipe records the templates a pipeline names in a string
+// (partialCached "partials/x.html" ...).
+func (c *compactor) pipe(p *parse.PipeNode, s htmlState) {
+	if p == nil {
+		return
+	}
+	for _, cmd := range p.Cmds {
+		for _, arg := range cmd.Args {
+			switch a := arg.(type) {
+			case *parse.StringNode:
+				if c.names[a.Text] {
+					c.calls = append(c.calls, call{a.Text, s.mode != modeText})
+				}
+			case *parse.PipeNode:
+				c.pipe(a, s)
+			}
+		}
+	}
 }
 
 func (c *compactor) list(l *parse.ListNode, s htmlState) htmlState {
@@ -109,6 +192,13 @@ func (c *compactor) node(n parse.Node, s htmlState) htmlState {
 		return end
 	case *parse.ListNode:
 		return c.list(n, s)
+	case *parse.TemplateNode:
+		c.calls = append(c.calls, call{n.Name, s.mode != modeText})
+		c.pipe(n.Pipe, s)
+		return s
+	case *parse.ActionNode:
+		c.pipe(n.Pipe, s)
+		return s
 	case *parse.IfNode:
 		return c.branch(&n.BranchNode, s, false)
 	case *parse.WithNode:
@@ -116,8 +206,9 @@ func (c *compactor) node(n parse.Node, s htmlState) htmlState {
 	case *parse.RangeNode:
 		return c.branch(&n.BranchNode, s, true)
 	}
-	// Actions, template calls, comments, break and continue: what they
-	// write is escaped for the state it lands in and does not change it.
+	// Comments, break and continue write nothing. What actions and
+	// template calls write is escaped for the state it lands in and does
+	// not change it.
 	return s
 }
 
@@ -125,6 +216,7 @@ func (c *compactor) node(n parse.Node, s htmlState) htmlState {
 // in the same state, and for a range (which may run its list again, or not
 // at all) in the state it started from, or the tree is left alone.
 func (c *compactor) branch(b *parse.BranchNode, s htmlState, loop bool) htmlState {
+	c.pipe(b.Pipe, s)
 	a := c.list(b.List, s)
 	e := s
 	if b.ElseList != nil {

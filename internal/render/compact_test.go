@@ -30,7 +30,7 @@ func TestCompact(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tmpl := template.Must(template.New("t").Parse(tc.tmpl))
-			compactSet(tmpl, "")
+			compactSets([]*template.Template{tmpl})
 			var b strings.Builder
 			if err := tmpl.Execute(&b, tc.data); err != nil {
 				t.Fatal(err)
@@ -57,7 +57,7 @@ func TestCompactUnevenBranches(t *testing.T) {
 func TestCompactKeepsPositions(t *testing.T) {
 	src := "<div>\n  <p>\n    {{.Missing}}\n  </p>\n</div>\n"
 	tmpl := template.Must(template.New("t.html").Parse(src))
-	compactSet(tmpl, "")
+	compactSets([]*template.Template{tmpl})
 	err := tmpl.Execute(new(strings.Builder), struct{}{})
 	if err == nil {
 		t.Fatal("no error for a missing field")
@@ -70,12 +70,43 @@ func TestCompactKeepsPositions(t *testing.T) {
 
 func TestCompactRange(t *testing.T) {
 	tmpl := template.Must(template.New("t").Parse("<ol>\n  {{- range .}}\n  <li>{{.}}</li>\n  {{- end}}\n</ol>"))
-	compactSet(tmpl, "")
+	compactSets([]*template.Template{tmpl})
 	var b strings.Builder
 	if err := tmpl.Execute(&b, []string{"a", "b"}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "<ol><li>a</li><li>b</li></ol>"; b.String() != want {
 		t.Errorf("got %q; want %q", b.String(), want)
+	}
+}
+
+// TestCompactCalledOutsideText leaves a template as written when it is
+// called where its white space may show (inside <pre>, an attribute value),
+// and so everything it calls, whether by {{template}} or by name in a
+// function call.
+func TestCompactCalledOutsideText(t *testing.T) {
+	src := `{{define "code"}}  a
+    b {{template "inner"}}{{end}}` +
+		`{{define "inner"}}  c
+  d{{end}}` +
+		`{{define "title"}}x  y{{end}}` +
+		`{{define "card"}}<li>
+  <b>z</b>
+</li>{{end}}` +
+		"<div>\n  <pre>{{template \"code\"}}</pre>\n  <p title=\"{{call .F \"title\"}}\">t</p>\n  <ul>\n    {{template \"card\"}}\n  </ul>\n</div>"
+	tmpl := template.Must(template.New("t").Parse(src))
+	compactSets([]*template.Template{tmpl})
+	var b strings.Builder
+	data := map[string]any{"F": func(name string) (string, error) {
+		var s strings.Builder
+		err := tmpl.ExecuteTemplate(&s, name, nil)
+		return s.String(), err
+	}}
+	if err := tmpl.Execute(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	want := "<div><pre>  a\n    b   c\n  d</pre><p title=\"x  y\">t</p><ul><li><b>z</b></li></ul></div>"
+	if got := b.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

@@ -59,7 +59,6 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 	if l.HasErrors() {
 		return ts, l
 	}
-	compactSet(base, "")
 	for _, k := range kindFiles {
 		if ts.base == nil {
 			b, err := base.Clone()
@@ -81,9 +80,15 @@ func parseTemplates(assets []content.Asset, fm template.FuncMap) (*templateSet, 
 			l.Add(parseError(err, a))
 			continue
 		}
-		compactSet(t, a.Path)
 		ts.kinds[k] = t
 	}
+	sets := []*template.Template{ts.base}
+	for _, k := range kindFiles {
+		if t := ts.kinds[k]; t != nil {
+			sets = append(sets, t)
+		}
+	}
+	compactSets(sets)
 	return ts, l
 }
 
