@@ -27,14 +27,15 @@
   var seen = root.getAttribute("data-since") || "";
   var items = document.querySelectorAll("[data-changed]");
   for (var i = 0; i < items.length; i++) {
-    var el = items[i];
-    var d = el.getAttribute("data-changed");
+    // A date marks the item it dates: <li><time data-changed=…> marks the <li>.
+    var el = items[i].tagName === "TIME" ? items[i].parentNode : items[i];
+    var d = items[i].getAttribute("data-changed");
     if (d > seen) seen = d;
     if (!prev || d <= prev) continue;
     el.classList.add("since-visit");
     var label = document.createElement("span");
     label.className = "since-visit-label";
-    label.textContent = el.getAttribute("data-changed-label") || "New since your last visit";
+    label.textContent = items[i].getAttribute("data-changed-label") || "New since your last visit";
     el.insertBefore(label, el.firstChild);
   }
   try {
