@@ -15,7 +15,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
-	"github.com/briefing-dev/briefing/internal/render"
 	"github.com/briefing-dev/briefing/internal/write"
 )
 
@@ -193,10 +192,10 @@ func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, 
 func staticOutputs(site *content.Site, machine []content.Output, static []content.Asset, l *diag.List) []content.Output {
 	taken := make(map[string]bool, len(site.Pages)+len(site.Generated)+len(machine))
 	for _, p := range site.Pages {
-		taken[render.OutputPath(p.URL)] = true
+		taken[content.OutputPath(p.URL)] = true
 	}
 	for _, p := range site.Generated {
-		taken[render.OutputPath(p.URL)] = true
+		taken[content.OutputPath(p.URL)] = true
 	}
 	for _, m := range machine {
 		taken[m.Path] = true

@@ -10,6 +10,7 @@ import (
 	"github.com/briefing-dev/briefing/internal/cache"
 	"github.com/briefing-dev/briefing/internal/config"
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/deps"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/markdown"
 	"github.com/briefing-dev/briefing/internal/parse"
@@ -31,7 +32,7 @@ import (
 // The preview server's incremental builds are the same steps with a
 // cache (package cache) around them: each step asks the cache for what it
 // made last time for the same inputs. Which pages render follows from
-// what each page's render read (render.Versions), so a custom template
+// what each page's render read (package deps), so a custom template
 // can never be left showing stale data.
 
 // sink receives what the steps make, beyond the Result.
@@ -200,7 +201,7 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 		reads[path] = keys
 		mu.Unlock()
 	}
-	v := render.NewVersions(site, c.Fingerprints())
+	v := deps.NewVersions(site, c.Fingerprints())
 	stale := c.Stale(site, globalKey(in, cfg, opts, table), v)
 	var l diag.List
 	// Edited pages go first only when others wait behind them: an edit

@@ -2,7 +2,7 @@
 // same site reuses every step's result whose inputs are unchanged: the
 // parsed pages of files with the same bytes, the resolved site after an
 // edit that changed bodies only, the files for machines, and each rendered
-// page whose recorded reads (see render.Versions) have the same versions.
+// page whose recorded reads (see package deps) have the same versions.
 // It is the incremental part of the one pipeline: package build runs the
 // same steps with a cache (serve) or without one (build, check), and a nil
 // *Cache is valid and caches nothing.
@@ -19,8 +19,8 @@ import (
 	"slices"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/deps"
 	"github.com/briefing-dev/briefing/internal/diag"
-	"github.com/briefing-dev/briefing/internal/render"
 )
 
 // Cache is what the last build made, by step.
@@ -159,15 +159,15 @@ func boolByte(b bool) byte {
 	return 0
 }
 
-// Fingerprints tell render.Versions the versions of a page's parts.
-func (c *Cache) Fingerprints() render.Fingerprints {
+// Fingerprints tell deps.Versions the versions of a page's parts.
+func (c *Cache) Fingerprints() deps.Fingerprints {
 	get := func(p *content.Page) *file {
 		if c == nil {
 			return nil
 		}
 		return c.files[p.File]
 	}
-	return render.Fingerprints{
+	return deps.Fingerprints{
 		Front: func(p *content.Page) uint64 {
 			if e := get(p); e != nil {
 				return e.front
@@ -272,7 +272,7 @@ func Memo[T any](c *Cache, name string, key uint64, fn func() (T, diag.List)) (T
 // those never rendered, every page when global (what every page depends
 // on: templates, settings, assets) changed, and those that read something
 // whose version changed. With a nil Cache every page is stale.
-func (c *Cache) Stale(site *content.Site, global uint64, v *render.Versions) func(*content.Page) bool {
+func (c *Cache) Stale(site *content.Site, global uint64, v *deps.Versions) func(*content.Page) bool {
 	if c == nil {
 		return func(*content.Page) bool { return true }
 	}
@@ -283,16 +283,16 @@ func (c *Cache) Stale(site *content.Site, global uint64, v *render.Versions) fun
 	c.rendered = 0
 	stale := map[string]bool{}
 	for _, p := range allPages(site) {
-		path := render.OutputPath(p.URL)
+		path := content.OutputPath(p.URL)
 		e := c.pages[path]
 		if e == nil || !current(e, v) {
 			stale[path] = true
 		}
 	}
-	return func(p *content.Page) bool { return stale[render.OutputPath(p.URL)] }
+	return func(p *content.Page) bool { return stale[content.OutputPath(p.URL)] }
 }
 
-func current(e *page, v *render.Versions) bool {
+func current(e *page, v *deps.Versions) bool {
 	for i, k := range e.reads {
 		if x, ok := v.Of(k); !ok || x != e.versions[i] {
 			return false
@@ -303,7 +303,7 @@ func current(e *page, v *render.Versions) bool {
 
 // Store keeps rendered pages with what each read (by path, as
 // render.Options.Reads reports it) and the versions those reads had.
-func (c *Cache) Store(out []content.Output, reads map[string][]string, v *render.Versions) {
+func (c *Cache) Store(out []content.Output, reads map[string][]string, v *deps.Versions) {
 	if c == nil {
 		return
 	}
@@ -327,7 +327,7 @@ func (c *Cache) Pages(site *content.Site) map[string][]byte {
 	out := make(map[string][]byte, len(c.pages))
 	keep := make(map[string]bool, len(c.pages))
 	for _, p := range allPages(site) {
-		path := render.OutputPath(p.URL)
+		path := content.OutputPath(p.URL)
 		if e := c.pages[path]; e != nil {
 			out[path] = e.data
 			keep[path] = true

@@ -52,6 +52,18 @@ func MediaType(p string) string {
 	}
 }
 
+// OutputPath returns the file a page URL is served from: "index.html" for
+// the home page, "talks/index.html" for "talks/", "404.html" as is.
+func OutputPath(url string) string {
+	if url == "" {
+		return "index.html"
+	}
+	if url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}
+
 // AssetRef is where a fingerprinted static file is served and how a page
 // checks it: assets makes them, render links through them.
 type AssetRef struct {

@@ -125,6 +125,28 @@ func (s *Site) WithBodies(bodies map[*Page]*Body) *Site {
 	return &c
 }
 
+// NavItem is one link of the site's navigation: what a menu shows of a
+// page, and no more, so that a menu depends on titles and URLs alone.
+type NavItem struct {
+	Kind  Kind
+	URL   string
+	Title string
+}
+
+// Nav returns the navigation: the topics, the sections and the generated
+// pages but the 404 page, in that order.
+func (s *Site) Nav() []NavItem {
+	var out []NavItem
+	for _, list := range [][]*Page{s.Topics, s.Sections, s.Generated} {
+		for _, p := range list {
+			if p.Kind != KindNotFound {
+				out = append(out, NavItem{Kind: p.Kind, URL: p.URL, Title: p.NavTitle()})
+			}
+		}
+	}
+	return out
+}
+
 // Page returns the page with the given id ("" is home).
 func (s *Site) Page(id string) *Page { return s.byID[id] }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html/template"
 	"sync"
+
+	"github.com/briefing-dev/briefing/internal/deps"
 )
 
 // fragments renders a partial once per key and reuses the result, for
@@ -29,7 +31,7 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 	k := name + "\x00" + key
 	if v, ok := f.m.Load(k); ok {
 		fr := v.(fragment)
-		w.rec.merge(fr.reads)
+		w.rec.Merge(fr.reads)
 		return fr.html, nil
 	}
 	t, err := w.partials()
@@ -38,15 +40,15 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 	}
 	// The fragment's reads are its own, whichever page renders it first.
 	page := w.rec
-	w.rec = newRecorder()
+	w.rec = deps.NewRecorder()
 	var buf bytes.Buffer
 	err = t.ExecuteTemplate(&buf, name, data)
-	fr := fragment{html: template.HTML(buf.String()), reads: w.rec.list()}
+	fr := fragment{html: template.HTML(buf.String()), reads: w.rec.Keys()}
 	w.rec = page
 	if err != nil {
 		return "", err
 	}
-	w.rec.merge(fr.reads)
+	w.rec.Merge(fr.reads)
 	f.m.Store(k, fr)
 	return fr.html, nil
 }

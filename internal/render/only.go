@@ -18,7 +18,3 @@ func compact(out []content.Output) []content.Output {
 	}
 	return out[:n]
 }
-
-// OutputPath returns the file a page URL is served from: "index.html" for
-// the home page, "talks/index.html" for "talks/", "404.html" as is.
-func OutputPath(url string) string { return outputPath(url) }

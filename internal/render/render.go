@@ -13,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/deps"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
@@ -92,8 +93,8 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 		w.buf.Reset()
 		w.rec = nil
 		if opts.Reads != nil {
-			w.rec = newRecorder()
-			w.rec.note(keyPage + p.ID)
+			w.rec = deps.NewRecorder()
+			w.rec.Note(deps.Page + p.ID)
 		}
 		t, err := w.kind(p.Kind)
 		if err != nil {
@@ -120,7 +121,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 		}
 		if opts.Emit != nil {
 			if opts.Reads != nil {
-				opts.Reads(path, w.rec.list())
+				opts.Reads(path, w.rec.Keys())
 			}
 			if err := opts.Emit(path, data); err != nil {
 				errs[i].Errorf(diag.Pos{File: "/" + p.URL}, "cannot write the page: %v", err)
@@ -128,7 +129,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			return
 		}
 		if opts.Reads != nil {
-			opts.Reads(path, w.rec.list())
+			opts.Reads(path, w.rec.Keys())
 		}
 		out[i] = content.Output{Path: path, Data: bytes.Clone(data), Type: htmlType}
 	})
@@ -156,7 +157,7 @@ type worker struct {
 	kinds map[content.Kind]*template.Template
 	base  *template.Template // layout and partials, for partialCached
 	buf   bytes.Buffer
-	rec   *recorder
+	rec   *deps.Recorder
 }
 
 func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {
@@ -214,15 +215,7 @@ func panicError(p *content.Page, v any) diag.Diagnostic {
 const htmlType = "text/html; charset=utf-8"
 
 // outputPath is the file a page URL is served from.
-func outputPath(url string) string {
-	if url == "" {
-		return "index.html"
-	}
-	if url[len(url)-1] == '/' {
-		return url + "index.html"
-	}
-	return url
-}
+func outputPath(url string) string { return content.OutputPath(url) }
 
 // templateError turns an execution error into a diagnostic naming the
 // template file.

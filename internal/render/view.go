@@ -2,7 +2,8 @@ package render
 
 import (
 	"html/template"
-	"slices"
+
+	"github.com/briefing-dev/briefing/internal/deps"
 
 	"github.com/briefing-dev/briefing/internal/content"
 )
@@ -43,65 +44,6 @@ func (v *View) BriefBody(p *content.Page) template.HTML {
 // Crumbs returns the breadcrumbs from home to the page's parent.
 func (v *View) Crumbs() []*content.Page { return crumbs(v.Site, v.Page) }
 
-// The keys a render notes. Versions gives each its version for a site; a
-// page must be rendered again when the version of one of its keys changed.
-const (
-	keyPages     = "pages"
-	keyHome      = "home"
-	keyTopics    = "topics"
-	keyPeople    = "people"
-	keySections  = "sections"
-	keyTimeline  = "timeline"
-	keyQuotes    = "quotes"
-	keyFigures   = "figures"
-	keySources   = "sources"
-	keyGenerated = "generated"
-	keyUpdated   = "updated"
-	keyNav       = "nav"
-	keyPage      = "page:"     // + page id: the page's front matter
-	keyBody      = "body:"     // + page id: the page's body
-	keyPerson    = "person:"   // + person id
-	keySource    = "source:"   // + source id
-	keyMentions  = "mentions:" // + person id
-	keyQuotesBy  = "quotesby:" // + person id
-	keyMembers   = "members:"  // + section
-	keySide      = "side:"     // + side id
-	keyCited     = "cited:"    // + page id: the sources the page cites
-	keyPrev      = "prev:"     // + page id: the topic before it
-	keyNext      = "next:"     // + page id: the topic after it
-)
-
-// recorder collects the keys one page's render read. A nil recorder
-// records nothing (a full build has no use for the keys).
-type recorder struct{ keys map[string]struct{} }
-
-func newRecorder() *recorder { return &recorder{keys: map[string]struct{}{}} }
-
-func (r *recorder) note(key string) {
-	if r != nil {
-		r.keys[key] = struct{}{}
-	}
-}
-
-func (r *recorder) merge(keys []string) {
-	for _, k := range keys {
-		r.note(k)
-	}
-}
-
-// list returns the keys, sorted.
-func (r *recorder) list() []string {
-	if r == nil {
-		return nil
-	}
-	out := make([]string, 0, len(r.keys))
-	for k := range r.keys {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // SiteView is the site as one page's render sees it. Its methods mirror
 // content.Site's fields and methods, and each notes what it read in the
 // recorder of the worker rendering the page. It is not safe for concurrent
@@ -111,133 +53,113 @@ type SiteView struct {
 	w *worker
 }
 
-func (v *SiteView) note(key string) { v.w.rec.note(key) }
+func (v *SiteView) note(key string) { v.w.rec.Note(key) }
 
 // Config returns the site's settings (briefing.yaml). A change to them
 // renders every page again, so reading them is not noted.
 func (v *SiteView) Config() content.Config { return v.s.Config }
 
 // Pages returns every page from a content file, sorted by URL.
-func (v *SiteView) Pages() []*content.Page { v.note(keyPages); return v.s.Pages }
+func (v *SiteView) Pages() []*content.Page { v.note(deps.Pages); return v.s.Pages }
 
 // Home returns the home page, or nil.
-func (v *SiteView) Home() *content.Page { v.note(keyHome); return v.s.Home }
+func (v *SiteView) Home() *content.Page { v.note(deps.Home); return v.s.Home }
 
 // Topics returns the topic pages in reading order.
-func (v *SiteView) Topics() []*content.Page { v.note(keyTopics); return v.s.Topics }
+func (v *SiteView) Topics() []*content.Page { v.note(deps.Topics); return v.s.Topics }
 
 // People returns the person pages, in side order and then by name.
-func (v *SiteView) People() []*content.Page { v.note(keyPeople); return v.s.People }
+func (v *SiteView) People() []*content.Page { v.note(deps.People); return v.s.People }
 
 // Sections returns the section list pages, sorted by URL.
-func (v *SiteView) Sections() []*content.Page { v.note(keySections); return v.s.Sections }
+func (v *SiteView) Sections() []*content.Page { v.note(deps.Sections); return v.s.Sections }
 
 // Timeline returns every event of every page in date order.
-func (v *SiteView) Timeline() []content.EventRef { v.note(keyTimeline); return v.s.Timeline }
+func (v *SiteView) Timeline() []content.EventRef { v.note(deps.Timeline); return v.s.Timeline }
 
 // Quotes returns every quote in page order.
-func (v *SiteView) Quotes() []content.QuoteRef { v.note(keyQuotes); return v.s.Quotes }
+func (v *SiteView) Quotes() []content.QuoteRef { v.note(deps.Quotes); return v.s.Quotes }
 
 // Figures returns every figure in page order.
-func (v *SiteView) Figures() []content.FigureRef { v.note(keyFigures); return v.s.Figures }
+func (v *SiteView) Figures() []content.FigureRef { v.note(deps.Figures); return v.s.Figures }
 
 // Sources returns every declared source, sorted by id.
-func (v *SiteView) Sources() []content.SourceRef { v.note(keySources); return v.s.Sources }
+func (v *SiteView) Sources() []content.SourceRef { v.note(deps.Sources); return v.s.Sources }
 
 // Generated returns the pages made from the whole site, in navigation
 // order.
-func (v *SiteView) Generated() []*content.Page { v.note(keyGenerated); return v.s.Generated }
+func (v *SiteView) Generated() []*content.Page { v.note(deps.Generated); return v.s.Generated }
 
 // Updated returns the newest date on any page or update.
-func (v *SiteView) Updated() content.Date { v.note(keyUpdated); return v.s.Updated }
-
-// NavItem is one link of the site's navigation: what a menu shows of a
-// page, and no more, so that a menu depends on titles and URLs alone.
-type NavItem struct {
-	Kind  content.Kind
-	URL   string
-	Title string
-}
+func (v *SiteView) Updated() content.Date { v.note(deps.Updated); return v.s.Updated }
 
 // Nav returns the navigation: the topics, the sections and the generated
-// pages but the 404 page, in that order.
-func (v *SiteView) Nav() []NavItem {
-	v.note(keyNav)
-	return nav(v.s)
-}
-
-func nav(s *content.Site) []NavItem {
-	var out []NavItem
-	for _, list := range [][]*content.Page{s.Topics, s.Sections, s.Generated} {
-		for _, p := range list {
-			if p.Kind != content.KindNotFound {
-				out = append(out, NavItem{Kind: p.Kind, URL: p.URL, Title: p.NavTitle()})
-			}
-		}
-	}
-	return out
+// pages but the 404 page, in that order, with what a menu shows of each.
+func (v *SiteView) Nav() []content.NavItem {
+	v.note(deps.Nav)
+	return v.s.Nav()
 }
 
 // Page returns the page with the given id ("" is home), or nil.
-func (v *SiteView) Page(id string) *content.Page { v.note(keyPage + id); return v.s.Page(id) }
+func (v *SiteView) Page(id string) *content.Page { v.note(deps.Page + id); return v.s.Page(id) }
 
 // Body returns the body of page p.
 func (v *SiteView) Body(p *content.Page) *content.Body {
 	if p == nil {
 		return v.s.Body(nil)
 	}
-	v.note(keyBody + p.ID)
+	v.note(deps.Body + p.ID)
 	return v.s.Body(p)
 }
 
 // Person returns the page of the person with the given id, or nil.
-func (v *SiteView) Person(id string) *content.Page { v.note(keyPerson + id); return v.s.Person(id) }
+func (v *SiteView) Person(id string) *content.Page { v.note(deps.Person + id); return v.s.Person(id) }
 
 // Source returns the source with the given id, or nil.
 func (v *SiteView) Source(id string) *content.SourceRef {
-	v.note(keySource + id)
+	v.note(deps.Source + id)
 	return v.s.Source(id)
 }
 
 // Mentions returns the pages that name the person with the given id.
 func (v *SiteView) Mentions(personID string) []*content.Page {
-	v.note(keyMentions + personID)
+	v.note(deps.Mentions + personID)
 	return v.s.Mentions(personID)
 }
 
 // QuotesBy returns the quotes by the person with the given id.
 func (v *SiteView) QuotesBy(personID string) []content.QuoteRef {
-	v.note(keyQuotesBy + personID)
+	v.note(deps.QuotesBy + personID)
 	return v.s.QuotesBy(personID)
 }
 
 // Members returns the pages of a section, in weight and title order.
 func (v *SiteView) Members(section string) []*content.Page {
-	v.note(keyMembers + section)
+	v.note(deps.Members + section)
 	return v.s.Members(section)
 }
 
 // PeopleOnSide returns the people on the side with the given id.
 func (v *SiteView) PeopleOnSide(side string) []*content.Page {
-	v.note(keySide + side)
+	v.note(deps.Side + side)
 	return v.s.PeopleOnSide(side)
 }
 
 // PrevTopic returns the topic before p in reading order, or nil.
 func (v *SiteView) PrevTopic(p *content.Page) *content.Page {
-	v.note(keyPrev + p.ID)
+	v.note(deps.Prev + p.ID)
 	return v.s.PrevTopic(p)
 }
 
 // NextTopic returns the topic after p in reading order, or nil.
 func (v *SiteView) NextTopic(p *content.Page) *content.Page {
-	v.note(keyNext + p.ID)
+	v.note(deps.Next + p.ID)
 	return v.s.NextTopic(p)
 }
 
 // CitedSources returns the sources a page cites, in id order.
 func (v *SiteView) CitedSources(p *content.Page) []*content.SourceRef {
-	v.note(keyCited + p.ID)
+	v.note(deps.Cited + p.ID)
 	return v.s.CitedSources(p)
 }
 

@@ -1,13 +1,86 @@
-package render
+// Package deps is the dependency tracking of incremental builds: the keys
+// that name what a page's render can read of a site, the Recorder that
+// collects a page's keys while it renders, and Versions, which gives each
+// key its version for one resolved site. A page rendered for an earlier site
+// is still right when every key it read has the same version now.
+//
+// Render notes keys (through the site view templates see); the cache
+// compares versions. The keys are defined here, once, for both.
+package deps
 
 import (
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/briefing-dev/briefing/internal/content"
 )
+
+// The keys of what a render can read. A key without an argument names a
+// list of the site; one that ends in ":" takes an id. Versions gives each
+// key its version for a site.
+const (
+	Pages     = "pages"
+	Home      = "home"
+	Topics    = "topics"
+	People    = "people"
+	Sections  = "sections"
+	Timeline  = "timeline"
+	Quotes    = "quotes"
+	Figures   = "figures"
+	Sources   = "sources"
+	Generated = "generated"
+	Updated   = "updated"
+	Nav       = "nav"
+	Page      = "page:"     // + page id: the page's front matter
+	Body      = "body:"     // + page id: the page's body
+	Person    = "person:"   // + person id
+	Source    = "source:"   // + source id
+	Mentions  = "mentions:" // + person id
+	QuotesBy  = "quotesby:" // + person id
+	Members   = "members:"  // + section
+	Side      = "side:"     // + side id
+	Cited     = "cited:"    // + page id: the sources the page cites
+	Prev      = "prev:"     // + page id: the topic before it
+	Next      = "next:"     // + page id: the topic after it
+)
+
+// Recorder collects the keys one page's render read. A nil *Recorder
+// records nothing (a full build has no use for the keys). A Recorder is not
+// safe for concurrent use: one page's render at a time.
+type Recorder struct{ keys map[string]struct{} }
+
+// NewRecorder returns an empty Recorder.
+func NewRecorder() *Recorder { return &Recorder{keys: map[string]struct{}{}} }
+
+// Note records that key was read.
+func (r *Recorder) Note(key string) {
+	if r != nil {
+		r.keys[key] = struct{}{}
+	}
+}
+
+// Merge records keys.
+func (r *Recorder) Merge(keys []string) {
+	for _, k := range keys {
+		r.Note(k)
+	}
+}
+
+// Keys returns the keys recorded, sorted.
+func (r *Recorder) Keys() []string {
+	if r == nil {
+		return nil
+	}
+	out := make([]string, 0, len(r.keys))
+	for k := range r.keys {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // Fingerprints tell the versions of a page's parts: Front changes when the
 // page's file changes anywhere but its body (its front matter, its path),
@@ -57,42 +130,42 @@ func (v *Versions) compute(key string) (uint64, bool) {
 	s := v.s
 	var h hasher
 	switch key {
-	case keyPages:
+	case Pages:
 		h.pages(v, s.Pages)
-	case keyHome:
+	case Home:
 		h.page(v, s.Home)
-	case keyTopics:
+	case Topics:
 		h.pages(v, s.Topics)
-	case keyPeople:
+	case People:
 		h.pages(v, s.People)
-	case keySections:
+	case Sections:
 		h.pages(v, s.Sections)
-	case keyGenerated:
+	case Generated:
 		h.pages(v, s.Generated)
-	case keyUpdated:
+	case Updated:
 		h.str(s.Updated.String())
-	case keyNav:
-		for _, n := range nav(s) {
+	case Nav:
+		for _, n := range s.Nav() {
 			h.str(string(n.Kind))
 			h.str(n.URL)
 			h.str(n.Title)
 		}
-	case keyTimeline:
+	case Timeline:
 		for _, e := range s.Timeline {
 			h.page(v, e.Page) // the event is part of its page's front matter
 		}
-	case keyQuotes:
+	case Quotes:
 		for _, q := range s.Quotes {
 			h.page(v, q.Page)
 			h.page(v, q.Speaker)
 		}
-	case keyFigures:
+	case Figures:
 		for _, f := range s.Figures {
 			h.page(v, f.Page)
 		}
-	case keySources:
+	case Sources:
 		for _, src := range s.Sources {
-			h.key(v, keySource+src.ID)
+			h.key(v, Source+src.ID)
 		}
 	default:
 		prefix, arg, ok := strings.Cut(key, ":")
@@ -100,44 +173,44 @@ func (v *Versions) compute(key string) (uint64, bool) {
 			return 0, false
 		}
 		switch prefix + ":" {
-		case keyPage:
+		case Page:
 			h.page(v, s.Page(arg))
-		case keyBody:
+		case Body:
 			p := s.Page(arg)
 			h.page(v, p)
 			if p != nil && p.File != "" {
 				h.u64(v.fp.Body(p))
 			}
-		case keyPerson:
+		case Person:
 			h.page(v, s.Person(arg))
-		case keySource:
+		case Source:
 			if src := s.Source(arg); src != nil {
 				h.page(v, src.Page)
 				h.pages(v, src.CitedBy)
 			}
-		case keyMentions:
+		case Mentions:
 			h.pages(v, s.Mentions(arg))
-		case keyQuotesBy:
+		case QuotesBy:
 			for _, q := range s.QuotesBy(arg) {
 				h.page(v, q.Page)
 				h.page(v, q.Speaker)
 			}
-		case keyMembers:
+		case Members:
 			h.pages(v, s.Members(arg))
-		case keySide:
+		case Side:
 			h.pages(v, s.PeopleOnSide(arg))
-		case keyCited:
+		case Cited:
 			if p := s.Page(arg); p != nil {
 				h.page(v, p)
 				for _, src := range s.CitedSources(p) {
-					h.key(v, keySource+src.ID)
+					h.key(v, Source+src.ID)
 				}
 			}
-		case keyPrev:
+		case Prev:
 			if p := s.Page(arg); p != nil {
 				h.page(v, s.PrevTopic(p))
 			}
-		case keyNext:
+		case Next:
 			if p := s.Page(arg); p != nil {
 				h.page(v, s.NextTopic(p))
 			}
