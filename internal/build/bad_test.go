@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing-dev/briefing/internal/check"
 	"github.com/briefing-dev/briefing/internal/diag"
 )
 
@@ -346,12 +347,12 @@ func runBadCase(t *testing.T, name string, pl placement) {
 	}
 	var buildOnly diag.List
 	for _, d := range checked {
-		if slices.Contains(BuildRules, d.Rule) {
+		if slices.Contains(check.BuildRules, d.Rule) {
 			buildOnly = append(buildOnly, d)
 		}
 	}
 	if g, w := diagLines(built), diagLines(buildOnly); g != w {
-		t.Errorf("build and check disagree on the build's diagnostics:\n--- build\n%s--- check (rules %v)\n%s", g, BuildRules, w)
+		t.Errorf("build and check disagree on the build's diagnostics:\n--- build\n%s--- check (rules %v)\n%s", g, check.BuildRules, w)
 	}
 
 	after := treeBad(t, dest)

@@ -150,20 +150,6 @@ func Render(ctx context.Context, opts Options) (Result, diag.List, error) {
 	return res, l, nil
 }
 
-// The rules of the diagnostics the build itself reports, by the stage that
-// found them. Editorial checks have rules of their own (check.Rules).
-const (
-	RuleFile        = "file"         // reading the site: names, symlinks, sizes, encodings, front-matter fences
-	RuleConfig      = "config"       // briefing.yaml and --base-url
-	RuleFrontMatter = "front-matter" // YAML syntax, keys, types and values of a page
-	RuleReference   = "reference"    // unknown ids, duplicate ids and URLs, links to missing pages
-	RuleAsset       = "asset"        // static files, the feed, sitemap and indexes
-	RuleTemplate    = "template"     // the theme's templates
-)
-
-// BuildRules lists every rule the build reports, RuleBuild included.
-var BuildRules = []string{RuleFile, RuleConfig, RuleFrontMatter, RuleReference, RuleAsset, RuleTemplate, RuleBuild}
-
 // ruled gives each diagnostic without a rule the given one.
 func ruled(rule string, ds diag.List) diag.List {
 	for i := range ds {

@@ -11,11 +11,6 @@ import (
 	"github.com/briefing-dev/briefing/internal/load"
 )
 
-// RuleBuild is the rule of a diagnostic the build reports that no stage
-// named more precisely (see BuildRules); the editorial checks' rules are
-// listed in check.Rules.
-const RuleBuild = "build"
-
 // Check runs every stage of the build but write, then the editorial checks
 // of package check over the site and its rendered pages, and returns all
 // diagnostics sorted. It writes nothing. With strict set, warnings are
@@ -27,7 +22,7 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 		return nil, err
 	}
 	res, ds := Pipeline(ctx, in, opts)
-	l.Add(ruled(RuleBuild, ds)...)
+	l.Add(ruled(check.RuleBuild, ds)...)
 	stage(ctx, "check", "", opts.Debug, &l, func() diag.List {
 		return check.Site(res.Site, res.Files, in.Files)
 	})
@@ -70,7 +65,7 @@ func Prose(ctx context.Context, opts Options, texts []ProseFile) (diag.List, err
 		}
 		for i := range l {
 			if l[i].Rule == "" {
-				l[i].Rule = RuleBuild
+				l[i].Rule = check.RuleBuild
 			}
 		}
 		l.Sort()
@@ -117,7 +112,7 @@ func loadSite(ctx context.Context, opts Options) (*content.Input, diag.List, err
 		defer root.Close()
 		var ds diag.List
 		in, ds = load.Site(root.FS(), opts.Theme)
-		return ruled(RuleFile, ds)
+		return ruled(check.RuleFile, ds)
 	})
 	if ctx.Err() != nil {
 		return nil, nil, ErrCancelled

@@ -103,7 +103,7 @@ func TestCheckRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	known := map[string]bool{}
-	for _, r := range BuildRules {
+	for _, r := range check.BuildRules {
 		known[r] = true
 	}
 	for _, r := range check.Rules {

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"slices"
 
+	"github.com/briefing-dev/briefing/internal/check"
 	"github.com/briefing-dev/briefing/internal/diag"
 )
 
@@ -66,6 +67,14 @@ const CodeInternal = "internal"
 
 const internalPrefix = "internal error in the "
 
+// InternalError is the diagnostic for a panic v recovered in stage: one
+// "internal error ...; please report it" finding on file (the site folder
+// when ""), with the stack when withStack is set. Serve uses it for a panic
+// outside the build's own guards, so that all such reports read alike.
+func InternalError(stage, file string, v any, withStack bool) diag.Diagnostic {
+	return internalError(stage, file, v, withStack)
+}
+
 // internalError is the diagnostic for a panic in a stage.
 func internalError(stage, file string, v any, withStack bool) diag.Diagnostic {
 	if file == "" {
@@ -75,7 +84,7 @@ func internalError(stage, file string, v any, withStack bool) diag.Diagnostic {
 	if withStack {
 		msg = fmt.Sprintf(internalPrefix+"%s stage: %v; please report it with this stack:\n%s", stage, v, debug.Stack())
 	}
-	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: RuleBuild, Code: CodeInternal, Msg: msg}
+	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: check.RuleBuild, Code: CodeInternal, Msg: msg}
 }
 
 // rootFirst orders a sorted list so that root causes (a file that cannot
@@ -88,7 +97,7 @@ func rootFirst(l diag.List) {
 
 func rank(d diag.Diagnostic) int {
 	switch d.Rule {
-	case RuleFile, RuleConfig, RuleFrontMatter:
+	case check.RuleFile, check.RuleConfig, check.RuleFrontMatter:
 		return 0
 	}
 	return 1

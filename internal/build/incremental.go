@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/cache"
+	"github.com/briefing-dev/briefing/internal/check"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
@@ -212,7 +213,7 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 	}
 	if all {
 		in, l := load.Site(fsys, b.opts.Theme)
-		l = ruled(RuleFile, l)
+		l = ruled(check.RuleFile, l)
 		b.files = make(map[string]content.File, len(in.Files))
 		for _, f := range in.Files {
 			b.files[f.Path] = f
@@ -230,7 +231,7 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		view.keep = append(view.keep, load.StaticDir)
 	}
 	in, l := load.Site(view, b.opts.Theme)
-	l = ruled(RuleFile, l)
+	l = ruled(check.RuleFile, l)
 	b.config = in.Config
 	if tmpl {
 		b.templates = in.Templates

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing-dev/briefing/internal/check"
 	"github.com/briefing-dev/briefing/internal/corpus"
 	"github.com/briefing-dev/briefing/internal/diag"
 )
@@ -225,10 +226,10 @@ func TestStageGuard(t *testing.T) {
 
 func TestRootFirst(t *testing.T) {
 	l := diag.List{
-		{Pos: diag.Pos{File: "content/a.md", Line: 3}, Rule: RuleReference, Msg: "unknown person"},
-		{Pos: diag.Pos{File: "content/b.md", Line: 1}, Rule: RuleFrontMatter, Msg: "invalid YAML"},
-		{Pos: diag.Pos{File: "content/a.md", Line: 9}, Rule: RuleTemplate, Msg: "template"},
-		{Pos: diag.Pos{File: "briefing.yaml", Line: 2}, Rule: RuleConfig, Msg: "unknown key"},
+		{Pos: diag.Pos{File: "content/a.md", Line: 3}, Rule: check.RuleReference, Msg: "unknown person"},
+		{Pos: diag.Pos{File: "content/b.md", Line: 1}, Rule: check.RuleFrontMatter, Msg: "invalid YAML"},
+		{Pos: diag.Pos{File: "content/a.md", Line: 9}, Rule: check.RuleTemplate, Msg: "template"},
+		{Pos: diag.Pos{File: "briefing.yaml", Line: 2}, Rule: check.RuleConfig, Msg: "unknown key"},
 	}
 	l.Sort()
 	rootFirst(l)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/cache"
+	"github.com/briefing-dev/briefing/internal/check"
 	"github.com/briefing-dev/briefing/internal/config"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/deps"
@@ -84,7 +85,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
 			return parse.Pages(ctx, fs, cfg.PeopleSection, md)
 		})
-		return ruled(RuleFrontMatter, ds)
+		return ruled(check.RuleFrontMatter, ds)
 	}) {
 		return res, l
 	}
@@ -106,7 +107,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		site, ds, reused = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
 			return resolve.Site(cfg, ps, bs)
 		})
-		return ruled(RuleReference, ds)
+		return ruled(check.RuleReference, ds)
 	}) {
 		return res, l
 	}
@@ -126,7 +127,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 			files, tbl, ds := staticFiles(ctx, in.Static, opts.Minify)
 			return staticResult{files, tbl}, ds
 		})
-		ol.Add(ruled(RuleAsset, ds)...)
+		ol.Add(ruled(check.RuleAsset, ds)...)
 		static, table = st.files, st.table
 		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]content.Output, diag.List) {
 			var ml diag.List
@@ -136,9 +137,9 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 			ml.Add(ds...)
 			return m, ml
 		})
-		ol.Add(ruled(RuleAsset, ds)...)
+		ol.Add(ruled(check.RuleAsset, ds)...)
 		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
-		return ruled(RuleAsset, ol)
+		return ruled(check.RuleAsset, ol)
 	}) {
 		return res, l
 	}
@@ -158,7 +159,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		return res, l
 	}
 	t.done("render")
-	l.Add(ruled(RuleTemplate, rendered)...)
+	l.Add(ruled(check.RuleTemplate, rendered)...)
 	if l.HasErrors() {
 		return res, l
 	}
@@ -254,11 +255,11 @@ func allPages(s *content.Site) []*content.Page {
 // siteConfig reads briefing.yaml and applies --base-url over it.
 func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 	cfg, ds := config.Parse(a)
-	ds = ruled(RuleConfig, ds)
+	ds = ruled(check.RuleConfig, ds)
 	if baseURL != "" {
 		u, err := config.ParseBaseURL(baseURL)
 		if err != nil {
-			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: RuleConfig, Msg: err.Error()})
+			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Severity: diag.Error, Rule: check.RuleConfig, Msg: err.Error()})
 		}
 		cfg.BaseURL = u
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	rtdebug "runtime/debug"
 	"strings"
 	"time"
 
@@ -82,11 +81,7 @@ func (rb *rebuilder) build(ctx context.Context, paths []string) (build.Update, d
 func buildSafely(ctx context.Context, paths []string, debug bool, fn func(context.Context, []string) (build.Update, diag.List, error)) (up build.Update, l diag.List, panicked bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			msg := fmt.Sprintf("internal error: %v; please report it (run with BRIEFING_DEBUG=1 to add a stack trace)", v)
-			if debug {
-				msg = fmt.Sprintf("internal error: %v; please report it with this stack:\n%s", v, rtdebug.Stack())
-			}
-			d := diag.Diagnostic{Pos: diag.Pos{File: "."}, Severity: diag.Error, Rule: build.RuleBuild, Code: build.CodeInternal, Msg: msg}
+			d := build.InternalError("rebuild", "", v, debug)
 			up, l, panicked, err = build.Update{}, diag.List{d}, true, nil
 		}
 	}()

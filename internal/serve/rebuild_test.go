@@ -72,9 +72,9 @@ func TestRunSurvivesPanickingRebuild(t *testing.T) {
 			if c := r.nextRebuild(t); c != nil {
 				t.Fatalf("a panicking rebuild reported success: %q", c)
 			}
-			want := ".: internal error: boom; please report it (run with BRIEFING_DEBUG=1 to add a stack trace)"
+			want := ".: internal error in the rebuild stage: boom; please report it (run with BRIEFING_DEBUG=1 to add a stack trace)"
 			if debug {
-				want = ".: internal error: boom; please report it with this stack:\ngoroutine "
+				want = ".: internal error in the rebuild stage: boom; please report it with this stack:\ngoroutine "
 			}
 			if m := st.next(); len(m.Errors) != 1 || !strings.HasPrefix(m.Errors[0], want) {
 				t.Fatalf("after a panicking rebuild the browser got %+v; want %q", m, want)
