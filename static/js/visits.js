@@ -36,6 +36,7 @@
     var label = document.createElement("span");
     label.className = "since-visit-label";
     label.textContent = items[i].getAttribute("data-changed-label") || "New since your last visit";
+    el.insertBefore(document.createTextNode(" "), el.firstChild);
     el.insertBefore(label, el.firstChild);
   }
   try {
