@@ -1,6 +1,10 @@
 // Command briefing builds, checks and previews briefing sites: Markdown files
 // with typed front matter about a news event, turned into a static site of
 // linked pages. Run "briefing --help" for the commands.
+//
+// Size: the command is over 500 lines because it has a file per command
+// (build, check, serve, init, new, diff, version), each only flags, help
+// text and printing; the work is in the internal packages.
 package main
 
 import (

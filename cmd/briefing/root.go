@@ -19,7 +19,7 @@ func (e usageError) Unwrap() error { return e.err }
 var errReported = errors.New("reported")
 
 // newRootCmd builds the command tree. stdout and stderr receive all output;
-// getenv reads the environment (BRIEFING_BASE_URL, SOURCE_DATE_EPOCH).
+// getenv reads the environment (BRIEFING_BASE_URL, BRIEFING_DEBUG).
 func newRootCmd(stdout, stderr io.Writer, getenv func(string) string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "briefing",

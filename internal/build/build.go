@@ -1,7 +1,15 @@
-// Package build runs the pipeline: load -> config -> parse -> resolve ->
-// render -> write. It hands each stage's output to the next, gathers every
-// stage's diagnostics, and is the only package that imports the stages. The
-// build, check and serve commands all go through it.
+// Package build runs the one step list (steps.go: config, parse, resolve,
+// outputs, render) over loaded input, for every command: Run writes the
+// result through package write, Check adds the editorial checks, and
+// Incremental, the preview server's builder, runs the same list with a
+// cache (package cache) around it. Every step runs guarded (guard.go):
+// panics become diagnostics and a cancelled context stops the run. build is
+// the only package that imports the stages.
+//
+// Size: build is over 500 lines because it holds the step list and its
+// three drivers (Run with its streamed writes, Check, Incremental with its
+// cache of loaded files); caching and dependency tracking live in packages
+// cache and deps.
 package build
 
 import (

@@ -3,7 +3,13 @@
 // resolved site, the rendered files and the loaded content files, and returns
 // diagnostics; it sits beside render in the pipeline (build runs it on the
 // render stage's in-memory output) and never writes, renders or parses
-// Markdown itself. Every diagnostic it makes carries a Rule name.
+// Markdown itself. Every diagnostic it makes carries a Rule name (rules.go
+// lists the build's rules too: together they are what "briefing check"
+// reports).
+//
+// Size: check is over 500 lines because each editorial check is a file of
+// its own (links, form, names and the name index, trust); they share the
+// finding helpers and nothing else.
 package check
 
 import (

@@ -68,7 +68,7 @@ type SourceRef struct {
 }
 
 // SiteIndex holds the lookup tables of a Site. Resolve fills one and hands
-// it to NewSite; templates reach the tables through Site's methods.
+// it to Site.SetIndex; templates reach the tables through Site's methods.
 type SiteIndex struct {
 	Bodies   map[*Page]*Body
 	ByID     map[string]*Page

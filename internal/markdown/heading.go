@@ -7,7 +7,7 @@ import (
 )
 
 // prefixAttr is the Document attribute that carries an id prefix set by
-// PrefixIDs, read back when footnotes are rendered.
+// Embed, read back when footnotes are rendered.
 const prefixAttr = "data-id-prefix"
 
 // shiftAttr is the Document attribute that carries the heading level shift

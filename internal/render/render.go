@@ -1,7 +1,14 @@
 // Package render is the fourth stage: it turns a resolved site into HTML
-// pages in memory. Templates are parsed once and shared read-only by
-// GOMAXPROCS workers; each page is rendered into its own slot, so output
-// order and bytes never depend on scheduling. Render never touches the disk.
+// pages. Templates are parsed once; each of GOMAXPROCS workers executes its
+// own clones, whose functions and site view (SiteView) note in a
+// deps.Recorder what each page read, for incremental builds. Each page is
+// rendered into its own slot, so output order and bytes never depend on
+// scheduling. Render never touches the disk.
+//
+// Size: render is over 500 lines because what a page can show is one
+// concern here: the template loading and compacting, the function map, the
+// site view templates see, and the structured data (JSON-LD). Split, each
+// would export its internals to the others.
 package render
 
 import (

@@ -3,6 +3,10 @@
 // folder and rebuilds through build.Incremental, and tells browsers over
 // Server-Sent Events when their page changed or the build failed. It sits
 // on top of build and never imports a stage; it never writes to disk.
+//
+// Size: serve is over 500 lines because the preview is four small parts
+// that only make sense together: the server and its connection limits, the
+// Host check, the watcher, and the live-reload event stream.
 package serve
 
 import (
