@@ -45,6 +45,9 @@ type frontMatter struct {
 	Updates       []content.Update
 	Type          content.WorkType
 	Corrections   []correction
+	// values decodes the trust values again with their positions, for
+	// messages about a wrong one (see trust).
+	values func() *trustValues `yaml:"-"`
 
 	// Person pages.
 	Name        string
@@ -120,6 +123,7 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 		return invalid(p), nil, l
 	}
 	p.Faulty = faulty(keys, ds)
+	fm.values = func() *trustValues { return decodeTrustValues(f) }
 	fill(p, &fm, keys, &l)
 	b := &content.Body{}
 

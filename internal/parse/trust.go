@@ -7,6 +7,7 @@ import (
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/strict"
 )
 
 // The trust keys: a source's kind, a claim's status, a page's type of work,
@@ -45,34 +46,87 @@ func presence(a *atTable, l *diag.List) content.AtTable {
 	return out
 }
 
+// trustValues are the trust keys' values with their positions. They are
+// decoded a second time only when one of them is wrong, so that its
+// message points at the value, not at the start of its item.
+type trustValues struct {
+	Type    content.Ref
+	Sources []struct{ Kind content.Ref }
+	Quotes  []struct{ Status content.Ref }
+	Events  []struct{ Status content.Ref }
+	Figures []struct{ Status content.Ref }
+}
+
+// decodeTrustValues decodes f's trust values; every other key is unknown
+// to trustValues, so the diagnostics are dropped: the first decoding has
+// reported what is wrong.
+func decodeTrustValues(f content.File) *trustValues {
+	var v trustValues
+	strict.Decode(f.Path, f.FrontLine, f.Front, &v)
+	return &v
+}
+
+// valuePos returns the position of the i-th item's value in list (as
+// written), or def when it cannot be found.
+func valuePos[T any](list []T, i int, get func(T) content.Ref, def diag.Pos) diag.Pos {
+	if i < len(list) {
+		if r := get(list[i]); r.Pos.File != "" {
+			return r.Pos
+		}
+	}
+	return def
+}
+
 // trust checks the trust keys of a page that fill has filled, and attaches
 // each correction to the claim it names. It runs before fill sorts the
 // events, so "events[2]" is the second event as written.
 func trust(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.List) {
+	var vs *trustValues
+	values := func() *trustValues {
+		if vs == nil {
+			vs = &trustValues{}
+			if fm.values != nil {
+				vs = fm.values()
+			}
+		}
+		return vs
+	}
 	if p.Type != "" && !p.Type.Valid() {
-		l.Errorf(keyPos(keys, "type", p.Pos), "type %q is not a type of work; use %s", p.Type, list(content.WorkTypes))
+		pos := keyPos(keys, "type", p.Pos)
+		if r := values().Type; r.Pos.File != "" {
+			pos = r.Pos
+		}
+		l.Errorf(pos, "type %q is not a type of work; use %s", p.Type, list(content.WorkTypes))
 		p.Type = ""
 	}
 	for i, s := range p.Sources {
 		if s.Kind != "" && !s.Kind.Valid() {
-			l.Errorf(s.Pos, "sources[%d].kind %q is not a source kind; use %s", i+1, s.Kind, list(content.SourceKinds))
+			pos := valuePos(values().Sources, i, func(v struct{ Kind content.Ref }) content.Ref { return v.Kind }, s.Pos)
+			l.Errorf(pos, "sources[%d].kind %q is not a source kind; use %s", i+1, s.Kind, list(content.SourceKinds))
 			p.Sources[i].Kind = ""
 		}
 	}
-	status := func(st *content.Status, pos diag.Pos, name string, i int) {
+	status := func(st *content.Status, def diag.Pos, name string, i int, written []struct{ Status content.Ref }) {
 		if *st != "" && !st.Valid() {
+			pos := valuePos(written, i, func(v struct{ Status content.Ref }) content.Ref { return v.Status }, def)
 			l.Errorf(pos, "%s[%d].status %q is not a status; use %s", name, i+1, *st, list(content.Statuses))
 			*st = ""
 		}
 	}
 	for i := range p.Quotes {
-		status(&p.Quotes[i].Status, p.Quotes[i].Pos, "quotes", i)
+		if p.Quotes[i].Status != "" && !p.Quotes[i].Status.Valid() {
+			status(&p.Quotes[i].Status, p.Quotes[i].Pos, "quotes", i, values().Quotes)
+		}
 	}
 	for i := range p.Events {
-		status(&p.Events[i].Status, p.Events[i].Pos, "events", i)
+		if p.Events[i].Status != "" && !p.Events[i].Status.Valid() {
+			status(&p.Events[i].Status, p.Events[i].Pos, "events", i, values().Events)
+		}
 	}
 	for i := range p.Figures {
-		status(&p.Figures[i].Status, p.Figures[i].Pos, "figures", i)
+		if p.Figures[i].Status != "" && !p.Figures[i].Status.Valid() {
+			status(&p.Figures[i].Status, p.Figures[i].Pos, "figures", i, values().Figures)
+		}
 	}
 
 	seen := map[string]int{}
@@ -128,10 +182,22 @@ func claimRef(p *content.Page, r content.Ref, i int, l *diag.List) (content.Clai
 		return content.ClaimRef{}, false
 	}
 	if n < 1 || n > counts[list] {
-		l.Errorf(r.Pos, "corrections[%d].claim %q: this page has %d %s; count from 1 in the order written", i+1, r.ID, counts[list], name)
+		l.Errorf(r.Pos, "corrections[%d].claim %q: this page has %s; count from 1 in the order written", i+1, r.ID, claims(counts[list], name))
 		return content.ClaimRef{}, false
 	}
 	return content.ClaimRef{List: list, Index: n, Pos: r.Pos}, true
+}
+
+// claims says how many items a claim list has: "no events", "1 event",
+// "3 events".
+func claims(n int, list string) string {
+	switch n {
+	case 0:
+		return "no " + list
+	case 1:
+		return "1 " + strings.TrimSuffix(list, "s")
+	}
+	return fmt.Sprintf("%d %s", n, list)
 }
 
 // list names the allowed values for a message: "a, b or c".

@@ -19,17 +19,17 @@ func TestTrustErrors(t *testing.T) {
 		{
 			name:  "unknown type of work",
 			front: "title: T\ntype: opinion\n",
-			want:  []string{`content/t.md:3:1: type "opinion" is not a type of work; use news, analysis, explainer or profile`},
+			want:  []string{`content/t.md:3:7: type "opinion" is not a type of work; use news, analysis, explainer or profile`},
 		},
 		{
 			name:  "unknown source kind",
 			front: "title: T\nsources:\n  - id: a\n    title: A\n    kind: blog\n",
-			want:  []string{`content/t.md:4:5: sources[1].kind "blog" is not a source kind; use news, machine-translation, official, record or analysis`},
+			want:  []string{`content/t.md:6:11: sources[1].kind "blog" is not a source kind; use news, machine-translation, official, record or analysis`},
 		},
 		{
 			name:  "unknown status",
 			front: "title: T\nfigures:\n  - value: \"1\"\n    label: L\n    status: likely\n",
-			want:  []string{`content/t.md:4:5: figures[1].status "likely" is not a status; use confirmed, reported, disputed or unverified`},
+			want:  []string{`content/t.md:6:13: figures[1].status "likely" is not a status; use confirmed, reported, disputed or unverified`},
 		},
 		{
 			name:  "correction without its parts",
@@ -48,7 +48,7 @@ func TestTrustErrors(t *testing.T) {
 		{
 			name:  "claim out of range",
 			front: "title: T\ncorrections:\n  - date: 2025-02-20\n    was: a\n    now: b\n    claim: events[2]\nevents:\n  - date: 2025\n    title: E\n",
-			want:  []string{`content/t.md:7:12: corrections[1].claim "events[2]": this page has 1 events; count from 1 in the order written`},
+			want:  []string{`content/t.md:7:12: corrections[1].claim "events[2]": this page has 1 event; count from 1 in the order written`},
 		},
 		{
 			name:  "unknown key in a correction",
