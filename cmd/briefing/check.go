@@ -39,15 +39,20 @@ the people of the site in --source, and checks nothing else.
 Findings print as file:line:col: message, or with --format json as one JSON
 object per line: {"file", "line", "column", "severity", "rule", "code",
 "key", "message"} (line, column, code and key are left out when unknown).
+With --format github they print as GitHub Actions workflow commands
+(::error file=F,line=L,col=C,title=RULE::message), which a workflow turns
+into annotations on the pull request's lines; files are named from the
+current folder (the --source folder joined to the site's path).
 
 Exit status: 0 no errors; 1 errors found (with --strict, warnings count as
 errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 		Example: `  briefing check
   briefing check -s site --strict --format json
+  briefing check -s site --format github
   briefing check --prose incoming/article.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
+			if format != "text" && format != "json" && format != "github" {
+				return usageError{fmt.Errorf("--format must be text, json or github, not %q", format)}
 			}
 			switch {
 			case prose && len(args) == 0:
@@ -83,11 +88,18 @@ errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 			if err != nil {
 				return err
 			}
-			if format == "json" {
+			switch format {
+			case "json":
 				if err := printJSON(stdout, diags); err != nil {
 					return err
 				}
-			} else {
+			case "github":
+				dir := opts.Source
+				if prose {
+					dir = "" // --prose files are named as given
+				}
+				printGitHub(stdout, diags, dir)
+			default:
 				printFindings(stdout, diags)
 			}
 			if diags.HasErrors() {
@@ -99,7 +111,7 @@ errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 	f := cmd.Flags()
 	f.StringVarP(&opts.Source, "source", "s", ".", "site folder (holds briefing.yaml)")
 	f.BoolVar(&strict, "strict", false, "treat warnings as errors")
-	f.StringVar(&format, "format", "text", "output format: text or json (one object per line)")
+	f.StringVar(&format, "format", "text", "output format: text, json (one object per line) or github (workflow commands for annotations)")
 	f.BoolVar(&prose, "prose", false, "screen the files given as arguments for misspelt names instead of checking the site")
 	f.StringVar(&opts.BaseURL, "base-url", "", "absolute URL the site is served from; overrides $BRIEFING_BASE_URL and briefing.yaml")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")

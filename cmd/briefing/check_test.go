@@ -65,7 +65,7 @@ func TestCheckCommand(t *testing.T) {
 		{"prose missing file", []string{"check", "-s", shipped, "--prose", "no-such-file.txt"}, 1, "", "no-such-file.txt"},
 		{"prose without files", []string{"check", "--prose"}, 2, "", "--prose needs at least one file"},
 		{"argument without prose", []string{"check", "article.txt"}, 2, "", "to screen a file, use --prose"},
-		{"bad format", []string{"check", "--format", "xml"}, 2, "", "--format must be text or json"},
+		{"bad format", []string{"check", "--format", "xml"}, 2, "", "--format must be text, json or github, not \"xml\""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
