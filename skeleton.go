@@ -3,9 +3,9 @@ package briefing
 import "embed"
 
 // Skeleton holds the files "briefing init" writes into a new site folder
-// (briefing.yaml, a home page, one topic and one person) under skeleton/.
-// The command adds a copy of Theme's templates/ and static/ so that they
-// can be overridden.
+// under skeleton/: briefing.yaml, a home page, one topic, one person and
+// templates/README.md on overriding the theme. It holds no copy of the
+// theme: a site uses Theme unless it overrides a file.
 //
 //go:embed all:skeleton
 var Skeleton embed.FS

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -21,9 +20,10 @@ func newInitCmd(stdout io.Writer) *cobra.Command {
 		Short: "Start a new briefing in a folder",
 		Long: strings.TrimSpace(`
 Write a new, buildable briefing into DIR: briefing.yaml, a home page, one
-topic, one person, and a copy of the built-in theme's templates/ and
-static/ to change as you like (delete a file to use the built-in one
-again). Everything comes from the briefing binary itself.
+topic, one person, and templates/README.md, which says how to override
+the theme. The theme itself stays in the binary, so a newer briefing
+brings its fixes to the site; "briefing theme eject FILE" copies one
+theme file into the site when you want to change it.
 
 init refuses to overwrite: when any of the files it would write exists,
 it writes nothing.`),
@@ -63,30 +63,23 @@ type skeletonFile struct {
 	data []byte
 }
 
-// skeletonFiles lists what init writes: the skeleton, then the theme.
+// skeletonFiles lists what init writes: the skeleton, and nothing of the
+// theme (see "briefing theme eject").
 func skeletonFiles() ([]skeletonFile, error) {
 	var out []skeletonFile
-	add := func(fsys fs.FS, root, prefix string) error {
-		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
-			out = append(out, skeletonFile{path: path.Join(prefix, rel), data: data})
-			return nil
-		})
-	}
-	if err := add(briefing.Skeleton, "skeleton", ""); err != nil {
-		return nil, fmt.Errorf("built-in skeleton: %w", err)
-	}
-	for _, dir := range []string{"templates", "static"} {
-		if err := add(briefing.Theme, dir, dir); err != nil {
-			return nil, fmt.Errorf("built-in theme: %w", err)
+	err := fs.WalkDir(briefing.Skeleton, "skeleton", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		data, err := fs.ReadFile(briefing.Skeleton, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, skeletonFile{path: strings.TrimPrefix(p, "skeleton/"), data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("built-in skeleton: %w", err)
 	}
 	return out, nil
 }

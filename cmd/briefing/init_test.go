@@ -30,12 +30,26 @@ func TestInit(t *testing.T) {
 	if !strings.Contains(out, "created a briefing in "+dir) {
 		t.Errorf("init printed %q", out)
 	}
-	for _, f := range []string{"briefing.yaml", "content/_index.md", "content/overview.md", "content/participants/jane-doe.md", "templates/layout.html", "templates/partials/header.html", "static/css/site.css"} {
+	if !strings.Contains(out, "(5 files)") {
+		t.Errorf("init printed %q; want 5 files", out)
+	}
+	for _, f := range []string{"briefing.yaml", "content/_index.md", "content/overview.md", "content/participants/jane-doe.md", "templates/README.md"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("init did not write %s: %v", f, err)
 		}
 	}
+	// No copy of the theme: the site follows the binary's.
+	for _, f := range []string{"templates/layout.html", "templates/partials/header.html", "static/css/site.css", "static"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("init wrote %s; the theme stays in the binary", f)
+		}
+	}
 	res := buildSite(t, dir)
+	// A new briefing passes check, warnings included: an editor's first
+	// check must not blame the skeleton.
+	if code, out, errOut := run(t, nil, "check", "-s", dir, "--strict"); code != 0 || out != "no problems found\n" {
+		t.Errorf("check --strict on a new briefing: exit %d\n%s%s", code, out, errOut)
+	}
 	if res.Pages["topic"] != 1 || res.Pages["person"] != 1 || res.Pages["home"] != 1 {
 		t.Errorf("the skeleton built %v; want a home page, one topic and one person", res.Pages)
 	}

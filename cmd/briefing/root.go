@@ -56,6 +56,7 @@ for every front-matter key.`),
 		newVersionCmd(stdout),
 		newServeCmd(stdout, stderr, getenv),
 		newInitCmd(stdout),
+		newThemeCmd(stdout),
 		newNewCmd(stdout, stderr),
 		newDiffCmd(stdout, stderr, getenv, &http.Client{Timeout: fetchTimeout}),
 	)
