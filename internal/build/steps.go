@@ -85,6 +85,15 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
 			return parse.Pages(ctx, fs, cfg.PeopleSection, md)
 		})
+		if folder, moved, ok := movedPeople(in.Files, cfg, ds); ok {
+			// Parse the people where they are, so that the one error
+			// about the folder is not followed by one per person.
+			cfg.PeopleSection = folder
+			pages, bodies, ds = c.Parse(in.Files, folder, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
+				return parse.Pages(ctx, fs, folder, md)
+			})
+			return append(ruled(check.RuleFrontMatter, ds), moved)
+		}
 		return ruled(check.RuleFrontMatter, ds)
 	}) {
 		return res, l

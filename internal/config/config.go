@@ -52,6 +52,10 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	} else if !validLang(cfg.Language) {
 		l.Errorf(keys["language"], "language %q is not a language tag; use one such as \"en\" or \"en-GB\"", cfg.Language)
 	}
+	cfg.PeopleSectionPos = diag.Pos{File: a.Path}
+	if pos, ok := keys["people_section"]; ok {
+		cfg.PeopleSectionPos = pos
+	}
 	if cfg.PeopleSection == "" {
 		cfg.PeopleSection = "participants"
 	} else if strings.ContainsAny(cfg.PeopleSection, "/\\. ") {

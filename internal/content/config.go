@@ -10,7 +10,10 @@ type Config struct {
 	BaseURL       BaseURL
 	Publisher     string
 	PeopleSection string
-	Sides         []Side
+	// PeopleSectionPos is where briefing.yaml sets people_section; its
+	// File alone when the key is left out.
+	PeopleSectionPos diag.Pos
+	Sides            []Side
 	// Accent is the briefing's colour as "#rrggbb": the favicon's
 	// background and the browser's theme colour. It is DefaultAccent when
 	// briefing.yaml sets none.

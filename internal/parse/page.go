@@ -58,6 +58,11 @@ type frontMatter struct {
 	Aliases     []string
 }
 
+// CodePersonKey is the code of the error for a person's key (name, role,
+// ...) on a page outside the people section; the build reads it to tell
+// a renamed people_section from pages that are wrong one by one.
+const CodePersonKey = "person-key"
+
 // personKeys are the keys only person pages may have; homeKeys the ones
 // only the home page may have.
 var (
@@ -345,7 +350,8 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	} else {
 		for _, k := range personKeys {
 			if pos, ok := keys[k]; ok {
-				l.Errorf(pos, "%q belongs on person pages (content/<people section>/<id>.md) only; remove it here", k)
+				l.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: CodePersonKey, Key: k,
+					Msg: fmt.Sprintf("%q belongs on person pages (content/<people section>/<id>.md) only; remove it here", k)})
 			}
 		}
 		if p.Title == "" && !p.Faulty["title"] {
