@@ -28,15 +28,23 @@ const (
 	exitSIGTERM = 143 // cancelled by SIGTERM (128 + SIGTERM)
 )
 
-func main() {
+func main() { os.Exit(runMain(os.Args[1:], nil)) }
+
+// runMain runs the command line args and returns the exit code. ready, when
+// set, is called once signals are handled (the signal tests wait for it).
+func runMain(args []string, ready func()) int {
 	ctx, signalled := interrupts()
+	if ready != nil {
+		ready()
+	}
 	root := newRootCmd(os.Stdout, os.Stderr, os.Getenv)
+	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	code := exitCode(err, os.Stderr)
 	if c := signalled(); c != 0 && errors.Is(err, build.ErrCancelled) {
 		code = c
 	}
-	os.Exit(code)
+	return code
 }
 
 // interrupts returns a context that the first SIGINT (Ctrl-C) or SIGTERM

@@ -14,14 +14,25 @@ import (
 	"github.com/briefing-dev/briefing/internal/corpus"
 )
 
-// envRunMain makes the test binary run main() instead of the tests, so
-// that signal tests can send real signals to a real briefing process.
-const envRunMain = "BRIEFING_TEST_RUN_MAIN"
+// envRunMain makes the test binary run the command line after "--"
+// instead of the tests, so that signal tests can send real signals to a
+// real briefing process; envReady names a file it creates once it handles
+// signals.
+const (
+	envRunMain = "BRIEFING_TEST_RUN_MAIN"
+	envReady   = "BRIEFING_TEST_READY"
+)
 
 func TestMain(m *testing.M) {
 	if os.Getenv(envRunMain) == "1" {
-		main()
-		return
+		args := os.Args[1:]
+		for i, a := range args {
+			if a == "--" {
+				args = args[i+1:]
+				break
+			}
+		}
+		os.Exit(runMain(args, func() { os.WriteFile(os.Getenv(envReady), nil, 0o644) }))
 	}
 	os.Exit(m.Run())
 }
@@ -29,14 +40,23 @@ func TestMain(m *testing.M) {
 // briefingProcess starts this binary as "briefing args...".
 func briefingProcess(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), envRunMain+"=1")
+	ready := filepath.Join(t.TempDir(), "ready")
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), envRunMain+"=1", envReady+"="+ready)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return cmd, &out
+	for range 1000 {
+		if _, err := os.Stat(ready); err == nil {
+			return cmd, &out
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	t.Fatalf("briefing %v never started handling signals\n%s", args, &out)
+	return nil, nil
 }
 
 // TestSignals interrupts real builds and checks with SIGINT and SIGTERM
@@ -66,7 +86,7 @@ func TestSignals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd, out := briefingProcess(t, tc.args...)
-			time.Sleep(300 * time.Millisecond) // into loading or parsing
+			time.Sleep(200 * time.Millisecond) // into loading or parsing
 			cmd.Process.Signal(tc.sig)
 			err := cmd.Wait()
 			code := cmd.ProcessState.ExitCode()
