@@ -64,7 +64,7 @@ func completeness(site *content.Site, l *diag.List) {
 			if e.Source.ID == "" {
 				add(l, e.Pos, diag.Warning, RuleSource, fmt.Sprintf("events[%d] names no source; add \"source: <id>\"", i+1))
 			}
-			if !asOf.IsZero() && !e.Date.IsZero() && after(e.Date, asOf) {
+			if !asOf.IsZero() && !e.Date.IsZero() && !e.Scheduled && after(e.Date, asOf) {
 				add(l, e.Pos, diag.Warning, RuleFutureDate, fmt.Sprintf("events[%d] is dated %s, after the page itself (%s); check the date", i+1, e.Date, asOf))
 			}
 		}

@@ -163,6 +163,10 @@ type Event struct {
 	Title  string
 	Detail string
 	Source Ref
+	// Scheduled marks an event still to come (a vote next month): it is
+	// shown as scheduled, and check does not warn that it is dated after
+	// its page.
+	Scheduled bool
 	// Status is the declared status; empty means the default from the
 	// source (DefaultStatus). Note says briefly how we know.
 	Status Status

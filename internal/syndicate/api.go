@@ -120,6 +120,7 @@ type apiEvent struct {
 	Status    string `json:"status"`
 	Note      string `json:"note,omitempty"`
 	Corrected string `json:"corrected,omitempty"`
+	Scheduled bool   `json:"scheduled,omitempty"`
 	Page      string `json:"page"`
 	URL       string `json:"url"`
 }
@@ -211,7 +212,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 		t := e.TrustOf(s.Source(e.Source.ID))
 		d.Events = append(d.Events, apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
 			Source: e.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
-			Page: e.Page.ID, URL: u.abs(e.Page.URL)})
+			Scheduled: e.Scheduled, Page: e.Page.ID, URL: u.abs(e.Page.URL)})
 	}
 	for _, f := range s.Figures {
 		t := f.TrustOf(s.Source(f.Source.ID))
