@@ -44,7 +44,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSiteConfig$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x ./internal/build/
 
 ## validate: check every page of the built site with the W3C Nu HTML checker
-## and axe-core (WCAG 2.1 AA) in headless Chromium; needs java, node and chromium
+## and axe-core (WCAG 2.1 AA) in headless Chromium, light and dark, at 1280 and
+## 360 px and with the phone menu open (44 px targets), and /brief/ printed;
+## needs java, node and chromium
 VALIDATE_BASE ?= https://example.org/briefings/riyadh/
 validate: build web-deps
 	rm -rf .cache/validate .cache/validate-fixture
