@@ -20,7 +20,7 @@ func newCheckCmd(stdout io.Writer, getenv func(string) string) *cobra.Command {
 	var strict, prose bool
 	var format string
 	cmd := &cobra.Command{
-		Use:   "check [--prose FILE...]",
+		Use:   "check [flags]\n  briefing check --prose [flags] FILE...",
 		Short: "Check the site for errors, broken links and editorial slips",
 		Long: strings.TrimSpace(`
 Check the site in --source without writing anything.
@@ -32,9 +32,10 @@ quotes, events and figures without a source, events dated after their page,
 topic pages without a summary, people no page mentions, and names in the
 text that nearly match a person's name or alias but are not one of them.
 
-With --prose, check screens the given files (plain text or Markdown from
-outside the site, such as an incoming article) for names that nearly match
-the people of the site in --source, and checks nothing else.
+With --prose, check screens the files given as arguments, FILE... (plain
+text or Markdown from outside the site, such as an incoming article), for
+names that nearly match the people of the site in --source, and checks
+nothing else: --prose is a switch, and every argument is a file.
 
 Findings print as file:line:col: message, or with --format json as one JSON
 object per line: {"file", "line", "column", "severity", "rule", "code",
@@ -112,7 +113,7 @@ errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 	f.StringVarP(&opts.Source, "source", "s", ".", "site folder (holds briefing.yaml)")
 	f.BoolVar(&strict, "strict", false, "treat warnings as errors")
 	f.StringVar(&format, "format", "text", "output format: text, json (one object per line) or github (workflow commands for annotations)")
-	f.BoolVar(&prose, "prose", false, "screen the files given as arguments for misspelt names instead of checking the site")
+	f.BoolVar(&prose, "prose", false, "screen the files given as arguments (FILE...) for misspelt names instead of checking the site")
 	f.StringVar(&opts.BaseURL, "base-url", "", "absolute URL the site is served from; overrides $BRIEFING_BASE_URL and briefing.yaml")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	return cmd

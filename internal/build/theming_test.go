@@ -1,0 +1,219 @@
+package build
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/render"
+)
+
+// docRow is a row of a table in docs/theming.md: the names in its first
+// cell and the template example in its last, if any.
+type docRow struct {
+	section string
+	names   []string
+	example string
+}
+
+// themingDocs reads the tables of docs/theming.md under "### " headings.
+func themingDocs(t *testing.T) []docRow {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, "docs", "theming.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile("`([^`]+)`")
+	var rows []docRow
+	section := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "#") {
+			section = strings.TrimSpace(strings.TrimLeft(line, "#"))
+			continue
+		}
+		if !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), " | ")
+		r := docRow{section: section}
+		for _, m := range code.FindAllStringSubmatch(cells[0], -1) {
+			r.names = append(r.names, m[1])
+		}
+		if m := code.FindStringSubmatch(cells[len(cells)-1]); m != nil && strings.Contains(m[1], "{{") {
+			r.example = m[1]
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// TestThemingDocs keeps docs/theming.md true: its tables name exactly the
+// view's fields and methods, the SiteView's methods, the template
+// functions and the built-in partials, and every example in them renders
+// in a site's own templates/topic.html (the override the docs describe)
+// with something to show.
+func TestThemingDocs(t *testing.T) {
+	rows := themingDocs(t)
+	documented := map[string][]string{}
+	for _, r := range rows {
+		documented[r.section] = append(documented[r.section], r.names...)
+	}
+	same := func(what string, doc, code []string) {
+		t.Helper()
+		for _, n := range code {
+			if !slices.Contains(doc, n) {
+				t.Errorf("%s %q is not in docs/theming.md; add a row with an example", what, n)
+			}
+		}
+		for _, n := range doc {
+			if !slices.Contains(code, n) {
+				t.Errorf("docs/theming.md documents %s %q, which the code does not have", what, n)
+			}
+		}
+	}
+
+	var view, site []string
+	vt := reflect.TypeFor[render.View]()
+	for i := range vt.NumField() {
+		if vt.Field(i).IsExported() {
+			view = append(view, "."+vt.Field(i).Name)
+		}
+	}
+	for i := range reflect.PointerTo(vt).NumMethod() {
+		view = append(view, "."+reflect.PointerTo(vt).Method(i).Name)
+	}
+	st := reflect.TypeFor[*render.SiteView]()
+	for i := range st.NumMethod() {
+		site = append(site, ".Site."+st.Method(i).Name)
+	}
+	same("view field or method", documented["The view"], view)
+	same("site method", documented["The site: `.Site`"], site)
+	same("template function", documented["Functions"], funcMapKeys(t))
+	var partials []string
+	entries, err := os.ReadDir(filepath.Join(repoRoot, "templates", "partials"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		partials = append(partials, "partials/"+e.Name())
+	}
+	same("partial", documented["Partials"], partials)
+
+	// Every example, in a site's own topic template.
+	dir := t.TempDir()
+	copyDir(t, filepath.Join(repoRoot, "testdata", "site"), dir)
+	var tmpl strings.Builder
+	tmpl.WriteString(`{{define "main"}}`)
+	var examples []docRow
+	for _, r := range rows {
+		if r.example == "" || !slices.Contains([]string{"The view", "The site: `.Site`", "A page", "Functions"}, r.section) {
+			continue
+		}
+		n := len(examples)
+		examples = append(examples, r)
+		tmpl.WriteString("\n@@doc" + strconv.Itoa(n) + "@@" + r.example + "@@end" + strconv.Itoa(n) + "@@")
+	}
+	tmpl.WriteString("\n{{end}}\n")
+	if len(examples) < 60 {
+		t.Fatalf("docs/theming.md has %d examples; its tables lost rows", len(examples))
+	}
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "templates", "topic.html"), []byte(tmpl.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, l, err := Render(context.Background(), Options{Source: dir, Theme: theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.HasErrors() {
+		t.Fatalf("a documented example does not render:\n%v", l)
+	}
+	var topics []string
+	for _, f := range res.Files {
+		if f.Path == "meeting/index.html" || f.Path == "followup/index.html" {
+			topics = append(topics, string(f.Data))
+		}
+	}
+	if len(topics) != 2 {
+		t.Fatalf("the fixture's topics were not built (%d)", len(topics))
+	}
+	out := func(page string, n int) string {
+		_, s, _ := strings.Cut(page, "@@doc"+strconv.Itoa(n)+"@@")
+		s, _, _ = strings.Cut(s, "@@end"+strconv.Itoa(n)+"@@")
+		return strings.TrimSpace(s)
+	}
+	for i, r := range examples {
+		shown := ""
+		for _, p := range topics {
+			if s := out(p, i); s != "" {
+				shown = s
+			}
+		}
+		if shown == "" {
+			t.Errorf("docs/theming.md: the example of %s (%s) shows nothing on the fixture's topic pages", strings.Join(r.names, ", "), r.example)
+		}
+	}
+
+	// What some of them show.
+	for name, want := range map[string]string{
+		".BasePath":   "/briefings/fixture/",
+		".LiveReload": "published",
+		"rel":         `<a href="/briefings/fixture/timeline/">Timeline</a>`,
+		"abs":         `href="https://example.org/briefings/fixture/feed.xml"`,
+		"personID":    "ana-north",
+		"side":        "North",
+		"integrity":   `integrity="sha384-`,
+	} {
+		i := slices.IndexFunc(examples, func(r docRow) bool { return slices.Contains(r.names, name) })
+		got := ""
+		for _, p := range topics {
+			got += out(p, i)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("the example of %s shows %q; want %q in it", name, got, want)
+		}
+	}
+}
+
+// funcMapKeys reads the keys of the template.FuncMap literal in
+// internal/render/funcs.go: the function names templates can call.
+func funcMapKeys(t *testing.T) []string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(repoRoot, "internal", "render", "funcs.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		sel, ok := lit.Type.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "FuncMap" {
+			return true
+		}
+		for _, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if b, ok := kv.Key.(*ast.BasicLit); ok {
+					k, _ := strconv.Unquote(b.Value)
+					keys = append(keys, k)
+				}
+			}
+		}
+		return false
+	})
+	if len(keys) == 0 {
+		t.Fatal("no template.FuncMap literal in internal/render/funcs.go")
+	}
+	return keys
+}
