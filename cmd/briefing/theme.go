@@ -85,7 +85,7 @@ template data, functions and CSS variables.`),
 				}
 				dst := filepath.Join(source, filepath.FromSlash(name))
 				if _, err := os.Lstat(dst); err == nil && !force {
-					return fmt.Errorf("%s already exists; it already overrides the built-in file (use --force to replace it with the built-in one; nothing was written)", dst)
+					return fmt.Errorf("%s already exists and overrides the built-in file; use --force to replace it with the built-in one (nothing was written)", dst)
 				}
 			}
 			for _, name := range args {

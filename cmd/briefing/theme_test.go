@@ -75,7 +75,7 @@ func TestThemeEject(t *testing.T) {
 		{"no file", []string{"theme", "eject", "-s", dir}, 2,
 			`briefing: theme eject needs at least one file; "briefing theme list" lists them`},
 		{"refuses to overwrite", []string{"theme", "eject", "-s", dir, "static/css/site.css"}, 1,
-			"briefing: " + css + " already exists; it already overrides the built-in file (use --force to replace it with the built-in one; nothing was written)"},
+			"briefing: " + css + " already exists and overrides the built-in file; use --force to replace it with the built-in one (nothing was written)"},
 		{"unknown file with a hint", []string{"theme", "eject", "-s", dir, "partials/footer.html"}, 2,
 			`briefing: "partials/footer.html" is not a file of the built-in theme; did you mean "templates/partials/footer.html"? ("briefing theme list" lists them)`},
 		{"a bare partial name", []string{"theme", "eject", "-s", dir, "header.html"}, 2,
