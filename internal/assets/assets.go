@@ -140,7 +140,7 @@ func Minify(ctx context.Context, files []content.Asset) ([]content.Asset, diag.L
 	var l diag.List
 	for i, err := range errs {
 		if err != nil {
-			l.Errorf(diag.Pos{File: origin(files[i])}, "cannot minify: %v; fix the file or build with --minify=false", err)
+			l.Errorf(diag.Pos{File: origin(files[i])}, "cannot minify: %v; fix the file or build without --minify", err)
 		}
 	}
 	if ctx.Err() != nil {
