@@ -60,8 +60,11 @@ func faviconICO(site *content.Site, _ links) ([]byte, error) {
 		}
 	}
 	in := []rune(initials(site.Config.Title))
+	// Each cell of a glyph is 2×2 pixels, widened by one pixel to the
+	// right so that strokes are as bold as the SVG's letters.
 	const scale, gap = 2, 2
-	width := len(in)*5*scale + (len(in)-1)*gap
+	const glyphWidth = 5*scale + 1
+	width := len(in)*glyphWidth + (len(in)-1)*gap
 	x0, y0 := (size-width)/2, (size-7*scale)/2
 	for i, r := range in {
 		g, ok := glyphs[r]
@@ -74,8 +77,8 @@ func faviconICO(site *content.Site, _ links) ([]byte, error) {
 					continue
 				}
 				for dy := range scale {
-					for dx := range scale {
-						img.SetNRGBA(x0+i*(5*scale+gap)+col*scale+dx, y0+row*scale+dy, fg)
+					for dx := range scale + 1 {
+						img.SetNRGBA(x0+i*(glyphWidth+gap)+col*scale+dx, y0+row*scale+dy, fg)
 					}
 				}
 			}
