@@ -43,7 +43,8 @@ object per line: {"file", "line", "column", "severity", "rule", "code",
 With --format github they print as GitHub Actions workflow commands
 (::error file=F,line=L,col=C,title=RULE::message), which a workflow turns
 into annotations on the pull request's lines; files are named from the
-current folder (the --source folder joined to the site's path).
+current folder (the repository's root in a workflow), the --source folder
+put in front.
 
 Exit status: 0 no errors; 1 errors found (with --strict, warnings count as
 errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
@@ -95,7 +96,7 @@ errors); 2 bad usage; 130 or 143 cancelled by Ctrl-C or SIGTERM.`),
 					return err
 				}
 			case "github":
-				dir := opts.Source
+				dir := annotationDir(opts.Source)
 				if prose {
 					dir = "" // --prose files are named as given
 				}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -27,6 +28,25 @@ func printGitHub(w io.Writer, l diag.List, dir string) {
 		return
 	}
 	fmt.Fprintf(w, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+}
+
+// annotationDir returns the prefix that names a site's files from the
+// current folder, as GitHub wants them (relative to the repository, where
+// a workflow runs): source itself when relative, else source relative to
+// the current folder when it lies inside it, else "" (names as they are).
+func annotationDir(source string) string {
+	if !filepath.IsAbs(source) {
+		return source
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(wd, source)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return rel
 }
 
 // workflowCommand formats d as "::error file=F,line=L,col=C,title=RULE::MSG".

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,6 +76,17 @@ func TestCheckFormatGitHub(t *testing.T) {
 	}
 	if last := lines[len(lines)-1]; !strings.HasSuffix(last, "warnings") {
 		t.Errorf("last line %q; want the count", last)
+	}
+
+	if got := annotationDir(site); got != "" {
+		t.Errorf("annotationDir(%q) = %q; want \"\" for a folder outside the current one", site, got)
+	}
+	wd, _ := os.Getwd()
+	if got, want := annotationDir(filepath.Join(wd, "site")), "site"; got != want {
+		t.Errorf("annotationDir(<cwd>/site) = %q; want %q", got, want)
+	}
+	if got := annotationDir("sub/site"); got != "sub/site" {
+		t.Errorf("annotationDir(%q) = %q; want it as given", "sub/site", got)
 	}
 
 	// A relative --source names files from the current folder.
