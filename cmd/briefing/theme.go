@@ -29,7 +29,8 @@ site's templates/ or static/ replaces the built-in file of the same path,
 file by file; every other file still comes from the binary.
 
   briefing theme list
-      lists the built-in theme's files
+      lists the built-in theme's files, marking those the site in
+      --source overrides
   briefing theme eject FILE...
       copies the named files (as "theme list" names them) into the site,
       to change them; refuses to overwrite a file unless --force
@@ -41,9 +42,10 @@ template data, functions and CSS variables.`),
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 
+	var source string
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List the built-in theme's files",
+		Short: "List the built-in theme's files, marking those the site overrides",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			files, err := themeFiles()
@@ -51,13 +53,17 @@ template data, functions and CSS variables.`),
 				return err
 			}
 			for _, f := range files {
+				if _, err := os.Lstat(filepath.Join(source, filepath.FromSlash(f))); err == nil {
+					fmt.Fprintf(stdout, "%s (overridden by the site's copy)\n", f)
+					continue
+				}
 				fmt.Fprintln(stdout, f)
 			}
 			return nil
 		},
 	}
+	list.Flags().StringVarP(&source, "source", "s", ".", "site folder whose overrides to mark")
 
-	var source string
 	var force bool
 	eject := &cobra.Command{
 		Use:   "eject FILE...",

@@ -93,6 +93,12 @@ func TestThemeEject(t *testing.T) {
 			}
 		})
 	}
+	// list marks what the site overrides.
+	code, out, _ = run(t, nil, "theme", "list", "-s", dir)
+	if code != 0 || !strings.Contains(out, "\nstatic/css/site.css (overridden by the site's copy)\n") || !strings.Contains(out, "\ntemplates/layout.html\n") {
+		t.Errorf("theme list -s: exit %d\n%s", code, out)
+	}
+
 	// A refused eject of two files writes neither.
 	os.Remove(footer)
 	if code, _, _ := run(t, nil, "theme", "eject", "-s", dir, "templates/partials/footer.html", "static/css/site.css"); code != 1 {
