@@ -27,8 +27,9 @@ import (
 //	config    briefing.yaml            -> content.Config
 //	parse     []content.File           -> pages and their bodies
 //	resolve   pages, bodies            -> *content.Site
-//	outputs   static files, the site   -> static and machine files, asset table
+//	static    static files             -> files to publish, asset table
 //	render    the site, templates      -> pages
+//	machine   the site                 -> feed, sitemap, JSON API, search index
 //
 // The preview server's incremental builds are the same steps with a
 // cache (package cache) around them: each step asks the cache for what it
@@ -110,49 +111,35 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	}
 
 	var site *content.Site
-	var reused bool
 	if !run("resolve", "", func() diag.List {
 		var ds diag.List
-		site, ds, reused = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
+		site, ds, _ = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
 			return resolve.Site(cfg, ps, bs)
 		})
 		return ruled(check.RuleReference, ds)
 	}) {
 		return res, l
 	}
-	_ = reused
 	t.done("resolve")
 	res.Site = site
 	if l.HasErrors() {
 		return res, l
 	}
 
-	var extra []content.Output
+	// Static files first: pages link them through the asset table.
 	var table map[string]content.AssetRef
 	var static []content.Asset
-	if !run("outputs", "", func() diag.List {
-		var ol diag.List
+	if !run("static", "", func() diag.List {
 		st, ds := cache.Memo(c, "static", staticKey(in.Static, opts.Minify), func() (staticResult, diag.List) {
 			files, tbl, ds := staticFiles(ctx, in.Static, opts.Minify)
 			return staticResult{files, tbl}, ds
 		})
-		ol.Add(ruled(check.RuleAsset, ds)...)
 		static, table = st.files, st.table
-		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]content.Output, diag.List) {
-			var ml diag.List
-			m, ds := machineFiles(site)
-			ml.Add(ds...)
-			m, ds = minifyOutputs(ctx, m, opts.Minify)
-			ml.Add(ds...)
-			return m, ml
-		})
-		ol.Add(ruled(check.RuleAsset, ds)...)
-		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
-		return ruled(check.RuleAsset, ol)
+		return ruled(check.RuleAsset, ds)
 	}) {
 		return res, l
 	}
-	t.done("outputs")
+	t.done("static")
 	if l.HasErrors() {
 		return res, l
 	}
@@ -169,6 +156,30 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	}
 	t.done("render")
 	l.Add(ruled(check.RuleTemplate, rendered)...)
+	if l.HasErrors() {
+		return res, l
+	}
+
+	// Files for machines come after the pages, so that the preview shows
+	// an edited page before it encodes the whole site again.
+	var extra []content.Output
+	if !run("machine", "", func() diag.List {
+		var ol diag.List
+		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]content.Output, diag.List) {
+			var ml diag.List
+			m, ds := machineFiles(site)
+			ml.Add(ds...)
+			m, ds = minifyOutputs(ctx, m, opts.Minify)
+			ml.Add(ds...)
+			return m, ml
+		})
+		ol.Add(ds...)
+		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
+		return ruled(check.RuleAsset, ol)
+	}) {
+		return res, l
+	}
+	t.done("machine")
 	if l.HasErrors() {
 		return res, l
 	}

@@ -31,6 +31,14 @@ type Cache struct {
 	pages  map[string]*page // render: by output path
 	global uint64           // what every page depends on
 	gen    uint64           // bumped by every resolve not reused
+	reused bool             // the latest Resolve reused the last site
+
+	// readers lists, for each key a rendered page read, the output paths
+	// of the pages that read it; versions holds each key's version when it
+	// was last compared. A page whose keys all kept their versions is
+	// still right.
+	readers  map[string]map[string]struct{}
+	versions map[string]uint64
 	// rendered counts the pages the latest build rendered.
 	rendered int
 }
@@ -43,7 +51,8 @@ type memo struct {
 
 // New returns an empty cache.
 func New() *Cache {
-	return &Cache{files: map[string]*file{}, pages: map[string]*page{}, memo: map[string]memo{}}
+	return &Cache{files: map[string]*file{}, pages: map[string]*page{}, memo: map[string]memo{},
+		readers: map[string]map[string]struct{}{}, versions: map[string]uint64{}}
 }
 
 // file is one parsed content file.
@@ -64,12 +73,11 @@ type resolved struct {
 	site   *content.Site
 }
 
-// page is one rendered page: its bytes, what its render read of the site
-// and the versions those reads had.
+// page is one rendered page: its bytes and what its render read of the
+// site.
 type page struct {
-	data     []byte
-	reads    []string
-	versions []uint64
+	data  []byte
+	reads []string
 }
 
 // Hash folds byte strings into a key: the inputs of a step.
@@ -222,12 +230,14 @@ func (c *Cache) Resolve(key uint64, pages []*content.Page, bodies map[*content.P
 		if same && len(bodies) == len(last.bodies) {
 			site = last.site.WithBodies(changed)
 			c.site = &resolved{key: key, pages: pages, bodies: bodies, site: site}
+			c.reused = true
 			return site, nil, true
 		}
 	}
 	site, l = resolve(pages, bodies)
 	c.site = nil
 	c.gen++
+	c.reused = false
 	if len(l) == 0 && site != nil {
 		// Only a site without findings is reused: a finding's position
 		// may move with an edit that leaves the site as it is.
@@ -270,51 +280,88 @@ func Memo[T any](c *Cache, name string, key uint64, fn func() (T, diag.List)) (T
 
 // Stale returns the test for pages that must be rendered again for site:
 // those never rendered, every page when global (what every page depends
-// on: templates, settings, assets) changed, and those that read something
-// whose version changed. With a nil Cache every page is stale.
+// on: templates, settings, assets) changed, and those that read a key whose
+// version changed. With a nil Cache every page is stale.
+//
+// Each key is compared once, however many pages read it. After an edit
+// that changed bodies alone (Resolve reused the last site), only the edited
+// pages' body keys can have changed, so only those are compared: the
+// common edit costs a few map lookups, not a pass over the site.
 func (c *Cache) Stale(site *content.Site, global uint64, v *deps.Versions) func(*content.Page) bool {
 	if c == nil {
 		return func(*content.Page) bool { return true }
 	}
 	if global != c.global {
-		c.pages = map[string]*page{}
+		c.pages, c.readers, c.versions = map[string]*page{}, map[string]map[string]struct{}{}, map[string]uint64{}
 		c.global = global
 	}
 	c.rendered = 0
 	stale := map[string]bool{}
 	for _, p := range allPages(site) {
-		path := content.OutputPath(p.URL)
-		e := c.pages[path]
-		if e == nil || !current(e, v) {
+		if path := content.OutputPath(p.URL); c.pages[path] == nil {
+			stale[path] = true
+		}
+	}
+	var keys []string
+	if c.reused {
+		for _, f := range c.files {
+			if f.edited && f.page != nil {
+				keys = append(keys, deps.Body+f.page.ID)
+			}
+		}
+	} else {
+		keys = make([]string, 0, len(c.readers))
+		for k := range c.readers {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		x, ok := v.Of(k)
+		if old, seen := c.versions[k]; ok && seen && old == x {
+			continue
+		}
+		for path := range c.readers[k] {
 			stale[path] = true
 		}
 	}
 	return func(p *content.Page) bool { return stale[content.OutputPath(p.URL)] }
 }
 
-func current(e *page, v *deps.Versions) bool {
-	for i, k := range e.reads {
-		if x, ok := v.Of(k); !ok || x != e.versions[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // Store keeps rendered pages with what each read (by path, as
-// render.Options.Reads reports it) and the versions those reads had.
+// render.Options.Reads reports it), and the versions of those keys.
 func (c *Cache) Store(out []content.Output, reads map[string][]string, v *deps.Versions) {
 	if c == nil {
 		return
 	}
 	c.rendered += len(out)
 	for _, o := range out {
-		keys := reads[o.Path]
-		e := &page{data: o.Data, reads: keys, versions: make([]uint64, len(keys))}
-		for i, k := range keys {
-			e.versions[i], _ = v.Of(k)
+		if old := c.pages[o.Path]; old != nil {
+			c.unread(o.Path, old.reads)
 		}
-		c.pages[o.Path] = e
+		keys := reads[o.Path]
+		c.pages[o.Path] = &page{data: o.Data, reads: keys}
+		for _, k := range keys {
+			r := c.readers[k]
+			if r == nil {
+				r = map[string]struct{}{}
+				c.readers[k] = r
+			}
+			r[o.Path] = struct{}{}
+			c.versions[k], _ = v.Of(k)
+		}
+	}
+}
+
+// unread drops path from the readers of keys.
+func (c *Cache) unread(path string, keys []string) {
+	for _, k := range keys {
+		if r := c.readers[k]; r != nil {
+			delete(r, path)
+			if len(r) == 0 {
+				delete(c.readers, k)
+				delete(c.versions, k)
+			}
+		}
 	}
 }
 
@@ -333,8 +380,9 @@ func (c *Cache) Pages(site *content.Site) map[string][]byte {
 			keep[path] = true
 		}
 	}
-	for path := range c.pages {
+	for path, e := range c.pages {
 		if !keep[path] {
+			c.unread(path, e.reads)
 			delete(c.pages, path)
 		}
 	}
