@@ -76,6 +76,11 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	}
 	seen := map[string]bool{}
 	for i, s := range cfg.Sides {
+		if s.Pos.File == "" {
+			// An empty item ("-" alone) has no position of its own.
+			s.Pos = keys["sides"]
+			cfg.Sides[i].Pos = s.Pos
+		}
 		switch {
 		case s.ID == "":
 			l.Errorf(s.Pos, "sides[%d] has no id; add \"id: ...\"", i+1)

@@ -67,3 +67,12 @@ func TestParseMissing(t *testing.T) {
 		t.Errorf("Parse(missing) = %+v, %v; want the defaults and no diagnostics", cfg, l)
 	}
 }
+
+// TestEmptySide: an empty item under sides: is reported at the sides key,
+// with a file and line (the fuzzer found it reported at no position).
+func TestEmptySide(t *testing.T) {
+	_, l := Parse(content.Asset{Path: "briefing.yaml", Data: []byte("title: x\nsides:\n  -\n")})
+	if len(l) != 1 || l[0].String() != `briefing.yaml:2:1: sides[1] has no id; add "id: ..."` {
+		t.Errorf("Parse with an empty side = %q; want one error at the sides key", l.Error())
+	}
+}
