@@ -35,9 +35,10 @@ import (
 // from anywhere but between tags (inside <pre>, a <script>, an attribute
 // value) is left as written, and so is everything it calls: its white space
 // may show there. Calls are {{template}} and {{block}}, and any string in an
-// action that names a template (partialCached "partials/x.html"). The
-// callers of all sets are counted together, since partialCached renders its
-// partials from one of them.
+// action that names a template (partialCached "partials/x.html"); a name
+// computed while the page renders is not seen. The callers of all sets are
+// counted together, since partialCached renders its partials from one of
+// them.
 func compactSets(sets []*template.Template) {
 	type plan struct {
 		tree *parse.Tree
@@ -88,21 +89,6 @@ func compactSets(sets []*template.Template) {
 			p.c.apply()
 		}
 	}
-}
-
-// compactTree compacts one tree on its own, whatever calls it. It reports
-// whether it did: a tree it cannot follow is left unchanged.
-func compactTree(tree *parse.Tree) bool {
-	if tree == nil || tree.Root == nil {
-		return false
-	}
-	c := &compactor{}
-	c.list(tree.Root, htmlState{})
-	if c.failed {
-		return false
-	}
-	c.apply()
-	return true
 }
 
 // htmlState is where the HTML stands between two pieces of template text.
