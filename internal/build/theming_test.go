@@ -23,6 +23,7 @@ type docRow struct {
 	section string
 	names   []string
 	example string
+	line    string
 }
 
 // themingDocs reads the tables of docs/theming.md under "### " headings.
@@ -44,7 +45,7 @@ func themingDocs(t *testing.T) []docRow {
 			continue
 		}
 		cells := strings.Split(strings.Trim(line, "|"), " | ")
-		r := docRow{section: section}
+		r := docRow{section: section, line: line}
 		for _, m := range code.FindAllStringSubmatch(cells[0], -1) {
 			r.names = append(r.names, m[1])
 		}
@@ -181,6 +182,79 @@ func TestThemingDocs(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("the example of %s shows %q; want %q in it", name, got, want)
 		}
+	}
+}
+
+// TestThemingDocsCSS keeps the table of CSS custom properties in
+// docs/theming.md true: the same properties, with the same light and dark
+// values, as the :root blocks of the built-in static/css/site.css.
+func TestThemingDocsCSS(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "static", "css", "site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(data)
+	block := func(from int) map[string]string {
+		i := strings.Index(css[from:], ":root {")
+		if i < 0 {
+			t.Fatal("site.css has no :root block")
+		}
+		body, _, _ := strings.Cut(css[from+i+len(":root {"):], "}")
+		vars := map[string]string{}
+		for _, decl := range strings.Split(body, ";") {
+			name, value, ok := strings.Cut(strings.TrimSpace(decl), ":")
+			if ok && strings.HasPrefix(name, "--") {
+				vars[name] = strings.TrimSpace(value)
+			}
+		}
+		return vars
+	}
+	light := block(0)
+	dark := strings.Index(css, "@media (prefers-color-scheme: dark)")
+	if dark < 0 {
+		t.Fatal("site.css has no dark mode block")
+	}
+	darkVars := block(dark)
+
+	code := regexp.MustCompile("`([^`]*)`")
+	documented := map[string]bool{}
+	for _, r := range themingDocs(t) {
+		if r.section != "Colours, fonts and widths" || len(r.names) != 1 || !strings.HasPrefix(r.names[0], "--") {
+			continue
+		}
+		name := r.names[0]
+		documented[name] = true
+		row := r.line
+		cells := strings.Split(strings.Trim(row, "|"), "|") // no example here holds a "|"
+		if len(cells) < 4 {
+			t.Errorf("docs/theming.md: the row of %s has %d cells; want name, light, dark, what", name, len(cells))
+			continue
+		}
+		value := func(cell string) string {
+			if m := code.FindStringSubmatch(cell); m != nil {
+				return m[1]
+			}
+			return ""
+		}
+		if got, want := value(cells[1]), light[name]; got != want {
+			t.Errorf("docs/theming.md gives %s as %q in light mode; site.css has %q", name, got, want)
+		}
+		if got, want := value(cells[2]), darkVars[name]; got != want {
+			t.Errorf("docs/theming.md gives %s as %q in dark mode; site.css has %q", name, got, want)
+		}
+	}
+	for name := range light {
+		if !documented[name] {
+			t.Errorf("site.css sets %s, which docs/theming.md does not list; add a row", name)
+		}
+	}
+	for name := range darkVars {
+		if !documented[name] {
+			t.Errorf("site.css sets %s in dark mode, which docs/theming.md does not list; add a row", name)
+		}
+	}
+	if len(documented) == 0 {
+		t.Error("docs/theming.md lists no CSS custom properties")
 	}
 }
 
