@@ -223,29 +223,52 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 		mu.Unlock()
 	}
 	v := deps.NewVersions(site, c.Fingerprints())
-	stale := c.Stale(site, globalKey(in, cfg, opts, table), v)
+	global := globalKey(in, cfg, opts, table)
 	var l diag.List
-	// Edited pages go first only when others wait behind them: an edit
-	// that changes its own page alone is shown once, when all is done.
-	others := false
-	for _, p := range allPages(site) {
-		if stale(p) && !c.Edited(p) {
-			others = true
-			break
-		}
-	}
-	if out.early != nil && others {
-		ropts.Only = func(p *content.Page) bool { return stale(p) && c.Edited(p) }
+	var stale func(*content.Page) bool
+	edited := func(p *content.Page) bool { return c.Edited(p) }
+	switch {
+	case out.early != nil && !c.Reused() && c.Current(global) && someEdited(site, c):
+		// A front-matter edit: other pages list the page (its topic, a
+		// profile, the quotes page) and finding them all takes a pass
+		// over what every page read; the edited page is shown first.
+		ropts.Only = edited
 		first, ds := render.Site(ctx, site, in.Templates, ropts)
 		l.Add(ds...)
 		if l.HasErrors() || ctx.Err() != nil {
 			return nil, l
 		}
-		c.Store(first, reads, v)
 		out.early(first)
+		// Find the others before storing the first pages: storing them
+		// records the new versions of keys the others read too.
+		stale = c.Stale(site, global, v)
+		c.Store(first, reads, v)
 		ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
-	} else {
-		ropts.Only = stale
+	default:
+		stale = c.Stale(site, global, v)
+		// After an edit to bodies alone, finding the pages is cheap, and
+		// the edited pages go first only when others wait behind them:
+		// an edit that changes its own page alone is shown once.
+		others := false
+		for _, p := range allPages(site) {
+			if stale(p) && !c.Edited(p) {
+				others = true
+				break
+			}
+		}
+		if out.early != nil && others {
+			ropts.Only = func(p *content.Page) bool { return stale(p) && c.Edited(p) }
+			first, ds := render.Site(ctx, site, in.Templates, ropts)
+			l.Add(ds...)
+			if l.HasErrors() || ctx.Err() != nil {
+				return nil, l
+			}
+			c.Store(first, reads, v)
+			out.early(first)
+			ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
+		} else {
+			ropts.Only = stale
+		}
 	}
 	rest, ds := render.Site(ctx, site, in.Templates, ropts)
 	l.Add(ds...)
@@ -266,6 +289,16 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 type staticResult struct {
 	files []content.Asset
 	table map[string]content.AssetRef
+}
+
+// someEdited reports whether a page of site was parsed anew by this build.
+func someEdited(site *content.Site, c *cache.Cache) bool {
+	for _, p := range site.Pages {
+		if c.Edited(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func allPages(s *content.Site) []*content.Page {

@@ -104,6 +104,7 @@ func (c *Cache) Parse(files []content.File, section string, parse ParseFunc) ([]
 	if c == nil {
 		return parse(files)
 	}
+	c.rendered = 0 // a new build
 	var todo []content.File
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
@@ -295,7 +296,6 @@ func (c *Cache) Stale(site *content.Site, global uint64, v *deps.Versions) func(
 		c.pages, c.readers, c.versions = map[string]*page{}, map[string]map[string]struct{}{}, map[string]uint64{}
 		c.global = global
 	}
-	c.rendered = 0
 	stale := map[string]bool{}
 	for _, p := range allPages(site) {
 		if path := content.OutputPath(p.URL); c.pages[path] == nil {
@@ -364,6 +364,14 @@ func (c *Cache) unread(path string, keys []string) {
 		}
 	}
 }
+
+// Reused reports whether the latest Resolve reused the last site: the edit
+// changed bodies and nothing else.
+func (c *Cache) Reused() bool { return c != nil && c.reused }
+
+// Current reports whether the rendered pages were made for the same
+// global key (templates, settings, assets).
+func (c *Cache) Current(global uint64) bool { return c != nil && c.global == global }
 
 // Rendered returns the number of pages the latest build rendered.
 func (c *Cache) Rendered() int { return c.rendered }
