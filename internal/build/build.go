@@ -41,9 +41,11 @@ type Options struct {
 	Theme fs.FS
 	// LiveReload injects the preview server's reload script.
 	LiveReload bool
-	// Minify minifies HTML, CSS, JavaScript, JSON and XML. Off in the
-	// zero value (readable goldens, a fast preview); the build command
-	// turns it on unless --minify=false.
+	// Minify also runs an HTML minifier over every page (--minify). Pages
+	// come out compact from the templates without it, and style sheets,
+	// scripts and the files for machines are minified either way; with it,
+	// a file the minifier cannot read is an error rather than published as
+	// written.
 	Minify bool
 	// Debug adds a stack trace to the diagnostic of an internal error
 	// (the commands set it from BRIEFING_DEBUG=1).

@@ -134,7 +134,7 @@ func TestDeterministic(t *testing.T) {
 		opts func(dest string) Options
 	}{
 		{"fixture", fixtureOptions},
-		{"shipped, minified", func(dest string) Options {
+		{"shipped, with --minify", func(dest string) Options {
 			return Options{Source: repoRoot, Destination: dest, Theme: theme(), Minify: true}
 		}},
 	}

@@ -27,7 +27,7 @@ import (
 const subBase = "https://example.org/briefings/riyadh/"
 
 // shippedSite builds the briefing in the repository root in memory, with
-// the base URL given, minified as the build command does.
+// the base URL given, with --minify (the strictest way to build it).
 func shippedSite(t *testing.T, baseURL string) map[string][]byte {
 	t.Helper()
 	res, diags, err := Render(context.Background(), Options{Source: repoRoot, BaseURL: baseURL, Theme: theme(), Minify: true})

@@ -44,6 +44,8 @@ func MediaType(p string) string {
 		return "text/plain; charset=utf-8"
 	case ".svg":
 		return "image/svg+xml"
+	case ".ico":
+		return "image/x-icon"
 	default:
 		if t := mime.TypeByExtension(ext); t != "" {
 			return t

@@ -47,11 +47,16 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return b.String()
 		},
 		// navKey is the header's cache key for a page: its URL when the
-		// page is in the navigation (it is marked current), else "".
+		// page is in the navigation (it is marked current), its section's
+		// when it is a page of a section (the section is marked as the one
+		// the reader is in), else "".
 		"navKey": func(p *content.Page) string {
 			if p.Kind == content.KindTopic || p.Kind == content.KindSection || p.Kind == content.KindPeople ||
 				(p.File == "" && p.Kind != content.KindNotFound) || p.Kind == content.KindHome {
 				return "/" + p.URL
+			}
+			if p.Section != "" && (p.Kind == content.KindPerson || p.Kind == content.KindPage) {
+				return "in /" + p.Section + "/"
 			}
 			return ""
 		},
@@ -64,7 +69,7 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 					return u.rel("")
 				}
 				return u.rel(v.URL)
-			case NavItem:
+			case content.NavItem:
 				return u.rel(v.URL)
 			case string:
 				return u.rel(v)

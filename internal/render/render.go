@@ -32,8 +32,9 @@ type Options struct {
 	BaseURL content.BaseURL
 	// LiveReload injects the preview server's reload script into pages.
 	LiveReload bool
-	// Minify, when set, shrinks each page right after it is rendered, so
-	// the build never holds two copies of the site. It gets the output path
+	// Minify, when set (briefing build --minify), shrinks each page right
+	// after it is rendered, so the build never holds two copies of the
+	// site; pages are compact without it, from the compacted templates. It gets the output path
 	// and the page's bytes (which it must not keep) and returns new bytes.
 	// It is called from several goroutines.
 	Minify func(path string, data []byte) ([]byte, error)
@@ -121,7 +122,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 		if opts.Minify != nil {
 			small, err := opts.Minify(path, data)
 			if err != nil {
-				errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "cannot minify /%s: %v; fix the template or build with --minify=false", p.URL, err)
+				errs[i].Errorf(diag.Pos{File: "templates/" + string(p.Kind) + ".html"}, "cannot minify /%s: %v; fix the template or build without --minify", p.URL, err)
 				return
 			}
 			data = small
