@@ -1,6 +1,10 @@
 package content
 
-import "github.com/briefing-dev/briefing/internal/diag"
+import (
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/diag"
+)
 
 // Kind is the kind of a page; it picks the page's template.
 type Kind string
@@ -68,6 +72,8 @@ type Page struct {
 	OpenQuestions []string
 	Takeaways     []Takeaway
 	Updates       []Update
+	// Glance is the home page's "at a glance" box; nil when not given.
+	Glance *Glance
 	// Corrections are the page's corrections, in the order written; each
 	// is also attached to the claim it names (Quote.Corrections, ...).
 	Corrections []Correction
@@ -135,7 +141,41 @@ type AtTable struct {
 	// Outside is set when they were there (in the city, at the venue)
 	// but not at the table: "present: outside".
 	Outside bool
-	Note    string
+	// Reason says why someone who was not there was not: empty, or one
+	// of the Absence values ("reason: not-invited").
+	Reason Absence
+	Note   string
+}
+
+// Glance is the home page's "at a glance" box, each row a short text
+// written by the editor ("glance: {when: ..., where: ...}"). An empty row
+// is left out.
+type Glance struct {
+	When     string
+	Where    string
+	WhoMet   string
+	Agreed   string
+	LeftOpen string
+	Absent   string
+	Pos      diag.Pos
+}
+
+// GlanceRow is one row of the box: its label and text.
+type GlanceRow struct{ Label, Text string }
+
+// Rows returns the box's rows that have text, in reading order.
+func (g *Glance) Rows() []GlanceRow {
+	if g == nil {
+		return nil
+	}
+	var out []GlanceRow
+	for _, r := range []GlanceRow{{"When", g.When}, {"Where", g.Where}, {"Who met", g.WhoMet},
+		{"Agreed", g.Agreed}, {"Left open", g.LeftOpen}, {"Absent", g.Absent}} {
+		if strings.TrimSpace(r.Text) != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Quote is a quotation attributed to a person.

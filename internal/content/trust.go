@@ -272,13 +272,44 @@ func (a AtTable) State() Presence {
 	return PresentNo
 }
 
-// Label is the presence as readers see it.
+// Absence is why someone was not there ("at_table: {present: no,
+// reason: ...}"); the empty Absence gives no reason.
+type Absence string
+
+// The values of "at_table.reason".
+const (
+	AbsentNotInvited  Absence = "not-invited"  // was not invited
+	AbsentAway        Absence = "absent"       // expected, or in the role to be there, but absent
+	AbsentNotInvolved Absence = "not-involved" // not part of the talks at all
+)
+
+// Absences are the reasons in the order readers see them.
+var Absences = []Absence{AbsentNotInvited, AbsentAway, AbsentNotInvolved}
+
+// Label is the reason as readers see it; "" for no reason.
+func (r Absence) Label() string {
+	switch r {
+	case AbsentNotInvited:
+		return "Not invited"
+	case AbsentAway:
+		return "Absent"
+	case AbsentNotInvolved:
+		return "Not part of the talks"
+	}
+	return ""
+}
+
+// Label is the presence as readers see it: for someone who was not
+// there, the reason when one is given.
 func (a AtTable) Label() string {
 	switch a.State() {
 	case PresentYes:
 		return "At the table"
 	case PresentOutside:
 		return "Present, not at the table"
+	}
+	if l := a.Reason.Label(); l != "" {
+		return l
 	}
 	return "Not at the table"
 }

@@ -43,6 +43,7 @@ type frontMatter struct {
 	OpenQuestions []string
 	Takeaways     []content.Takeaway
 	Updates       []content.Update
+	Glance        *content.Glance
 	Type          content.WorkType
 	Corrections   []correction
 	// values decodes the trust values again with their positions, for
@@ -67,7 +68,7 @@ const CodePersonKey = "person-key"
 // only the home page may have.
 var (
 	personKeys = []string{"name", "role", "affiliation", "side", "at_table", "aliases"}
-	homeKeys   = []string{"takeaways", "updates"}
+	homeKeys   = []string{"takeaways", "updates", "glance"}
 )
 
 // Pages parses files in parallel. peopleSection names the folder under
@@ -313,6 +314,9 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
 	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
 	p.Type = fm.Type
+	if p.Kind == content.KindHome {
+		p.Glance = glance(fm.Glance, keys, l)
+	}
 	trust(p, fm, keys, l) // before the sort: corrections count events as written
 	// A page's events in date order, and the home page's last update as
 	// its Updated date, are settled here, where the page is made: no
@@ -413,6 +417,21 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 }
 
 // need reports a missing required key of a list item, unless the key was
+// glance trims the box's rows and warns about a "glance:" with none.
+func glance(g *content.Glance, keys map[string]diag.Pos, l *diag.List) *content.Glance {
+	if g == nil {
+		return nil
+	}
+	for _, s := range []*string{&g.When, &g.Where, &g.WhoMet, &g.Agreed, &g.LeftOpen, &g.Absent} {
+		*s = strings.TrimSpace(*s)
+	}
+	if len(g.Rows()) == 0 {
+		l.Warnf(keyPos(keys, "glance", g.Pos), "glance has no rows; add when, where, who_met, agreed, left_open or absent, or remove it")
+		return nil
+	}
+	return g
+}
+
 // written but its value was already reported as wrong.
 func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
 	if pos.File == "" {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ type correction struct {
 // as a Ref so that a wrong value is reported where it is written.
 type atTable struct {
 	Present content.Ref
+	Reason  content.Ref
 	Note    string
 }
 
@@ -42,6 +44,18 @@ func presence(a *atTable, l *diag.List) content.AtTable {
 		out.Outside = true
 	default:
 		l.Errorf(a.Present.Pos, "at_table.present must be yes, no or outside (there, but not at the table), not %q", a.Present.ID)
+	}
+	if a.Reason.ID == "" {
+		return out
+	}
+	r := content.Absence(strings.TrimSpace(a.Reason.ID))
+	switch {
+	case !slices.Contains(content.Absences, r):
+		l.Errorf(a.Reason.Pos, "at_table.reason must be not-invited, absent or not-involved, not %q", a.Reason.ID)
+	case out.Present || out.Outside:
+		l.Errorf(a.Reason.Pos, "at_table.reason says why someone was not there; remove it, or set \"present: no\"")
+	default:
+		out.Reason = r
 	}
 	return out
 }

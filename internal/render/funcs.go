@@ -101,6 +101,8 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		"figureRef": func(f content.Figure, p *content.Page) content.FigureRef {
 			return content.FigureRef{Figure: f, Page: p}
 		},
+		// across arranges people for the "across the table" block.
+		"across":        func(people []*content.Page) Across { return across(w.site.Config, people) },
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
 		// first and last return at most n items from the start or the

@@ -25,6 +25,7 @@ type apiDoc struct {
 	Sides       []apiSide     `json:"sides"`
 	Takeaways   []apiTakeaway `json:"takeaways"`
 	Updates     []apiUpdate   `json:"updates"`
+	Glance      *apiGlance    `json:"glance,omitempty"`
 	People      []apiPerson   `json:"people"`
 	Topics      []apiPage     `json:"topics"`
 	Pages       []apiPage     `json:"pages"`
@@ -64,6 +65,16 @@ type apiTakeaway struct {
 	URL  string `json:"url"`
 }
 
+// apiGlance is the home page's "at a glance" box; empty rows are left out.
+type apiGlance struct {
+	When     string `json:"when,omitempty"`
+	Where    string `json:"where,omitempty"`
+	WhoMet   string `json:"who_met,omitempty"`
+	Agreed   string `json:"agreed,omitempty"`
+	LeftOpen string `json:"left_open,omitempty"`
+	Absent   string `json:"absent,omitempty"`
+}
+
 type apiUpdate struct {
 	Date string `json:"date"`
 	Text string `json:"text"`
@@ -78,6 +89,7 @@ type apiPerson struct {
 	AtTable     bool     `json:"at_table"`
 	Presence    string   `json:"presence"`
 	AtTableNote string   `json:"at_table_note,omitempty"`
+	Reason      string   `json:"at_table_reason,omitempty"`
 	Aliases     []string `json:"aliases"`
 	Summary     string   `json:"summary,omitempty"`
 	URL         string   `json:"url"`
@@ -178,6 +190,9 @@ func api(s *content.Site, u links) ([]byte, error) {
 			}
 			d.Takeaways = append(d.Takeaways, tk)
 		}
+		if g := h.Glance; g != nil {
+			d.Glance = &apiGlance{When: g.When, Where: g.Where, WhoMet: g.WhoMet, Agreed: g.Agreed, LeftOpen: g.LeftOpen, Absent: g.Absent}
+		}
 		for _, up := range h.Updates {
 			d.Updates = append(d.Updates, apiUpdate{Date: up.Date.String(), Text: up.Text})
 		}
@@ -187,6 +202,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 		d.People = append(d.People, apiPerson{
 			ID: personID(p), Name: pr.Name, Role: pr.Role, Affiliation: pr.Affiliation,
 			Side: pr.Side.ID, AtTable: pr.AtTable.Present, Presence: string(pr.AtTable.State()), AtTableNote: pr.AtTable.Note,
+			Reason:  string(pr.AtTable.Reason),
 			Aliases: orEmpty(pr.Aliases), Summary: p.Summary, URL: u.abs(p.URL),
 		})
 	}
