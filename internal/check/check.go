@@ -29,11 +29,12 @@ const (
 	RuleNames       = "names"       // a name in prose that nearly matches a known person
 	RuleStatus      = "status"      // a disputed claim that does not say why
 	RuleTranslation = "translation" // a quote from a machine translation not marked translated
+	RulePlacement   = "placement"   // a year- or month-only event among exact dates, not placed
 )
 
 // Rules lists every rule name this package uses, for documentation and for
 // callers that tell the build's findings from the checks'.
-var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation}
+var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation, RulePlacement}
 
 // Site runs every editorial check over a resolved site. files are the
 // rendered output (pages and static files; empty when rendering failed, in
@@ -48,6 +49,7 @@ func Site(site *content.Site, files []content.Output, sources []content.File) di
 	form(site, &l)
 	completeness(site, &l)
 	trust(site, &l)
+	placement(site, &l)
 	unsafeLinks(site, &l)
 	if len(files) > 0 {
 		links(site, files, &l)

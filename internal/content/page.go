@@ -207,6 +207,15 @@ type Event struct {
 	// shown as scheduled, and check does not warn that it is dated after
 	// its page.
 	Scheduled bool
+	// After and Before place an event dated by year or month among the
+	// exact dates of its period: after every event dated up to After's
+	// day, or before the events of Before's day (see CompareEvents). At
+	// most one is set, to a full date within Date's period.
+	After, Before Date
+	// Order places the event among others at the same spot (one day, or
+	// one After or Before): lower first, and events without an order
+	// (0) after those with one.
+	Order int
 	// Status is the declared status; empty means the default from the
 	// source (DefaultStatus). Note says briefly how we know.
 	Status Status

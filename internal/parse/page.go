@@ -321,7 +321,8 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	// A page's events in date order, and the home page's last update as
 	// its Updated date, are settled here, where the page is made: no
 	// later stage changes a page.
-	slices.SortStableFunc(p.Events, func(a, b content.Event) int { return a.Date.Compare(b.Date) })
+	placement(p.Events, l)
+	slices.SortStableFunc(p.Events, content.CompareEvents)
 	if p.Kind == content.KindHome && p.Updated.IsZero() {
 		for _, u := range p.Updates {
 			if u.Date.Compare(p.Updated) > 0 {
@@ -416,7 +417,6 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	}
 }
 
-// need reports a missing required key of a list item, unless the key was
 // glance trims the box's rows and warns about a "glance:" with none.
 func glance(g *content.Glance, keys map[string]diag.Pos, l *diag.List) *content.Glance {
 	if g == nil {
@@ -432,6 +432,7 @@ func glance(g *content.Glance, keys map[string]diag.Pos, l *diag.List) *content.
 	return g
 }
 
+// need reports a missing required key of a list item, unless the key was
 // written but its value was already reported as wrong.
 func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
 	if pos.File == "" {

@@ -109,6 +109,9 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		// end of a list, so a page need not walk a long list to show a few.
 		"first": func(n int, list any) any { return slice(list, n, true) },
 		"last":  func(n int, list any) any { return slice(list, n, false) },
+		// reverse returns a reversed copy of a list (newest first);
+		// the list itself is left as it is.
+		"reverse": reverse,
 		// asset links a static file by its fingerprinted name;
 		// integrity is the value for the link's integrity attribute.
 		"asset":     u.asset,
@@ -140,6 +143,20 @@ func groupQuotes(s *SiteView) []QuoteGroup {
 
 // slice returns the first or last n elements of a slice or array; other
 // values come back as they are.
+// reverse returns a copy of list in the opposite order, or list itself
+// when it is not a slice.
+func reverse(list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return list
+	}
+	out := reflect.MakeSlice(reflect.SliceOf(v.Type().Elem()), v.Len(), v.Len())
+	for i := range v.Len() {
+		out.Index(v.Len() - 1 - i).Set(v.Index(i))
+	}
+	return out.Interface()
+}
+
 func slice(list any, n int, fromStart bool) any {
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {

@@ -398,7 +398,7 @@ func (r *resolver) collections() {
 		slices.SortStableFunc(r.ix.Members[k], byWeight)
 	}
 	slices.SortStableFunc(s.Timeline, func(a, b content.EventRef) int {
-		return a.Date.Compare(b.Date)
+		return content.CompareEvents(a.Event, b.Event)
 	})
 	for id := range r.ix.Mentions {
 		slices.SortFunc(r.ix.Mentions[id], func(a, b *content.Page) int { return cmp.Compare(a.URL, b.URL) })
