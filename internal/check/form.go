@@ -62,10 +62,10 @@ func completeness(site *content.Site, l *diag.List) {
 				continue
 			}
 			if e.Source.ID == "" {
-				add(l, e.Pos, diag.Warning, RuleSource, fmt.Sprintf("events[%d] names no source; add \"source: <id>\"", i+1))
+				add(l, e.Pos, diag.Warning, RuleSource, fmt.Sprintf("events[%d] names no source; add \"source: <id>\"", written(p.Events, i)))
 			}
 			if !asOf.IsZero() && !e.Date.IsZero() && !e.Scheduled && after(e.Date, asOf) {
-				add(l, e.Pos, diag.Warning, RuleFutureDate, fmt.Sprintf("events[%d] is dated %s, after the page itself (%s); check the date", i+1, e.Date, asOf))
+				add(l, e.Pos, diag.Warning, RuleFutureDate, fmt.Sprintf("events[%d] is dated %s, after the page itself (%s); check the date", written(p.Events, i), e.Date, asOf))
 			}
 		}
 	}

@@ -38,3 +38,16 @@ func placement(site *content.Site, l *diag.List) {
 		add(l, e.Pos, diag.Warning, RulePlacement, fmt.Sprintf("event %q is dated %s, and the timeline has events on exact days of that period (%s); add \"after: YYYY-MM-DD\" or \"before: YYYY-MM-DD\" to place it among them", e.Title, e.Date, days))
 	}
 }
+
+// written returns the number, counting from 1 in the order written, of
+// events[i]: a page's events are in timeline order once parsed, but
+// editors count them as they wrote them (as corrections' "events[N]" do).
+func written(events []content.Event, i int) int {
+	n := 1
+	for _, e := range events {
+		if e.Pos.Line < events[i].Pos.Line || (e.Pos.Line == events[i].Pos.Line && e.Pos.Col < events[i].Pos.Col) {
+			n++
+		}
+	}
+	return n
+}

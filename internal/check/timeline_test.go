@@ -40,3 +40,26 @@ func TestPlacement(t *testing.T) {
 		t.Errorf("placement findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestWrittenIndex: findings count a page's events as written, though
+// the page holds them in timeline order.
+func TestWrittenIndex(t *testing.T) {
+	at := func(line int) diag.Pos { return diag.Pos{File: "content/talks.md", Line: line, Col: 5} }
+	p := &content.Page{ID: "talks", File: "content/talks.md", Date: content.Date{Year: 2025, Month: 2, Day: 19}, Events: []content.Event{
+		{Title: "Earlier, written second", Date: content.Date{Year: 2022, Month: 2, Day: 24}, Source: content.Ref{ID: "a"}, Pos: at(12)},
+		{Title: "Later, written first", Date: content.Date{Year: 2025, Month: 3, Day: 1}, Pos: at(8)},
+	}}
+	var l diag.List
+	completeness(&content.Site{Pages: []*content.Page{p}}, &l)
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/talks.md:8:5: warning: events[1] names no source; add "source: <id>"`,
+		`content/talks.md:8:5: warning: events[1] is dated 2025-03-01, after the page itself (2025-02-19); check the date`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

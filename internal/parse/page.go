@@ -318,11 +318,10 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 		p.Glance = glance(fm.Glance, keys, l)
 	}
 	trust(p, fm, keys, l) // before the sort: corrections count events as written
-	// A page's events in date order, and the home page's last update as
-	// its Updated date, are settled here, where the page is made: no
-	// later stage changes a page.
-	placement(p.Events, l)
-	slices.SortStableFunc(p.Events, content.CompareEvents)
+	// A page's events in timeline order (at the end of fill, once every
+	// message has counted them as written), and the home page's last
+	// update as its Updated date, are settled here, where the page is
+	// made: no later stage changes a page.
 	if p.Kind == content.KindHome && p.Updated.IsZero() {
 		for _, u := range p.Updates {
 			if u.Date.Compare(p.Updated) > 0 {
@@ -415,6 +414,8 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 		need(l, u.Pos, "updates", i, "date", u.Date.String())
 		need(l, u.Pos, "updates", i, "text", u.Text)
 	}
+	placement(p.Events, l)
+	slices.SortStableFunc(p.Events, content.CompareEvents)
 }
 
 // glance trims the box's rows and warns about a "glance:" with none.

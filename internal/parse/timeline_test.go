@@ -20,6 +20,8 @@ func TestPlacementErrors(t *testing.T) {
 			`content/t.md:4:5: events[1] has both after and before; keep one`},
 		{"negative order", "events:\n  - date: 2022-02-24\n    order: -1\n    title: E\n",
 			`content/t.md:4:5: events[1].order must be 1 or more (lower comes first), found -1`},
+		{"counted as written, not as sorted", "events:\n  - {date: 2025, title: A}\n  - {date: 2022}\n",
+			`content/t.md:5:5: events[2] has no title; add "title: ..."`},
 		{"fine", "events:\n  - date: 2022\n    after: 2022-02-24\n    order: 2\n    title: E\n", ""},
 	}
 	for _, tc := range tests {
