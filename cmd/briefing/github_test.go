@@ -62,7 +62,7 @@ func TestCheckFormatGitHub(t *testing.T) {
 	}
 	for _, want := range []string{
 		"::error file=" + join("content/opinion.md") + ",line=16,col=38,title=link::link \"../ghost/\" leads to /ghost/, which the site does not have",
-		"::warning file=" + join("content/opinion.md") + ",line=8,col=5,title=future-date::events[1] is dated 2025-03-01, after the page itself (2025-02-19); check the date",
+		"::warning file=" + join("content/opinion.md") + ",line=9,col=5,title=future-date::events[2] is dated 2025-03-01, after the page itself (2025-02-19); check the date",
 	} {
 		if !strings.Contains(out, want+"\n") {
 			t.Errorf("check --format github lacks\n%s\nin\n%s", want, out)
