@@ -183,12 +183,12 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 		}
 	}
 	sort.Strings(paths)
-	rendered := 0
+	pages := 0
 	for _, n := range res.Pages {
-		rendered += n
+		pages += n
 	}
 	b.good = files
-	return Update{Files: files, Changed: paths, Rendered: b.cache.Rendered(), Pages: rendered, Elapsed: time.Since(start)}, l, nil
+	return Update{Files: files, Changed: paths, Rendered: b.cache.Rendered(), Pages: pages, Elapsed: time.Since(start)}, l, nil
 }
 
 // reload re-reads what changed: briefing.yaml always (it is one small

@@ -225,50 +225,48 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 	v := deps.NewVersions(site, c.Fingerprints())
 	global := globalKey(in, cfg, opts, table)
 	var l diag.List
-	var stale func(*content.Page) bool
-	edited := func(p *content.Page) bool { return c.Edited(p) }
-	switch {
-	case out.early != nil && !c.Reused() && c.Current(global) && someEdited(site, c):
-		// A front-matter edit: other pages list the page (its topic, a
-		// profile, the quotes page) and finding them all takes a pass
-		// over what every page read; the edited page is shown first.
-		ropts.Only = edited
-		first, ds := render.Site(ctx, site, in.Templates, ropts)
+	// first renders the edited pages alone and shows them (out.early),
+	// then stale tells which others to render; the first pages are
+	// stored only after stale has compared versions, since storing them
+	// records the new versions of keys the others read too.
+	first := func(stale func() func(*content.Page) bool) (func(*content.Page) bool, bool) {
+		ropts.Only = c.Edited
+		out1, ds := render.Site(ctx, site, in.Templates, ropts)
 		l.Add(ds...)
 		if l.HasErrors() || ctx.Err() != nil {
+			return nil, false
+		}
+		out.early(out1)
+		isStale := stale()
+		c.Store(out1, reads, v)
+		return isStale, true
+	}
+	var stale func(*content.Page) bool
+	switch {
+	case out.early != nil && !c.Reused() && c.Current(global) && someEdited(site, c):
+		// A front-matter edit: other pages list the page, and finding
+		// them all compares the versions of every key pages read; the
+		// edited page is shown first, before that search.
+		var ok bool
+		if stale, ok = first(func() func(*content.Page) bool { return c.Stale(site, global, v) }); !ok {
 			return nil, l
 		}
-		out.early(first)
-		// Find the others before storing the first pages: storing them
-		// records the new versions of keys the others read too.
+		ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
+	case out.early != nil:
+		// After an edit to bodies alone finding the pages is cheap; the
+		// edited pages go first only when others wait behind them, so an
+		// edit that changes its own page alone is shown once.
 		stale = c.Stale(site, global, v)
-		c.Store(first, reads, v)
+		if !staleOthers(site, c, stale) {
+			ropts.Only = stale
+			break
+		}
+		if _, ok := first(func() func(*content.Page) bool { return stale }); !ok {
+			return nil, l
+		}
 		ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
 	default:
-		stale = c.Stale(site, global, v)
-		// After an edit to bodies alone, finding the pages is cheap, and
-		// the edited pages go first only when others wait behind them:
-		// an edit that changes its own page alone is shown once.
-		others := false
-		for _, p := range allPages(site) {
-			if stale(p) && !c.Edited(p) {
-				others = true
-				break
-			}
-		}
-		if out.early != nil && others {
-			ropts.Only = func(p *content.Page) bool { return stale(p) && c.Edited(p) }
-			first, ds := render.Site(ctx, site, in.Templates, ropts)
-			l.Add(ds...)
-			if l.HasErrors() || ctx.Err() != nil {
-				return nil, l
-			}
-			c.Store(first, reads, v)
-			out.early(first)
-			ropts.Only = func(p *content.Page) bool { return stale(p) && !c.Edited(p) }
-		} else {
-			ropts.Only = stale
-		}
+		ropts.Only = c.Stale(site, global, v)
 	}
 	rest, ds := render.Site(ctx, site, in.Templates, ropts)
 	l.Add(ds...)
@@ -289,6 +287,16 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 type staticResult struct {
 	files []content.Asset
 	table map[string]content.AssetRef
+}
+
+// staleOthers reports whether a page that was not edited is stale.
+func staleOthers(site *content.Site, c *cache.Cache, stale func(*content.Page) bool) bool {
+	for _, p := range allPages(site) {
+		if stale(p) && !c.Edited(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // someEdited reports whether a page of site was parsed anew by this build.

@@ -57,8 +57,9 @@ func New() *Cache {
 
 // file is one parsed content file.
 type file struct {
-	front, body uint64 // fingerprints: path and front matter; body
-	bodyBytes   []byte
+	src         content.File // what was parsed
+	section     string       // the people section it was parsed with
+	front, body uint64       // fingerprints: path and front matter; body
 	page        *content.Page
 	b           *content.Body
 	diags       diag.List
@@ -113,7 +114,7 @@ func (c *Cache) Parse(files []content.File, section string, parse ParseFunc) ([]
 		if old != nil {
 			old.edited = false
 		}
-		if old == nil || old.front != frontKey(f, section) || !bytes.Equal(old.bodyBytes, f.Body) {
+		if old == nil || !old.same(f, section) {
 			todo = append(todo, f)
 		}
 	}
@@ -132,7 +133,7 @@ func (c *Cache) Parse(files []content.File, section string, parse ParseFunc) ([]
 		byPath[p.File] = p
 	}
 	for _, f := range todo {
-		e := &file{front: frontKey(f, section), body: Hash(f.Body), bodyBytes: f.Body,
+		e := &file{src: f, section: section, front: frontKey(f, section), body: Hash(f.Body),
 			page: byPath[f.Path], diags: byFile[f.Path], edited: true}
 		e.b = bodies[e.page]
 		if old := c.files[f.Path]; old != nil && old.front == e.front && old.page != nil && e.page != nil {
@@ -155,6 +156,14 @@ func (c *Cache) Parse(files []content.File, section string, parse ParseFunc) ([]
 		}
 	}
 	return pages, all, out
+}
+
+// same reports whether f, parsed with section, is what e was made from. The
+// loader hands an unchanged file back with the same byte slices, which
+// bytes.Equal recognises at once, so an unchanged site costs no hashing.
+func (e *file) same(f content.File, section string) bool {
+	return e.section == section && e.src.Invalid == f.Invalid &&
+		bytes.Equal(e.src.Front, f.Front) && bytes.Equal(e.src.Body, f.Body)
 }
 
 func frontKey(f content.File, section string) uint64 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/markdown"
 )
 
@@ -140,15 +141,8 @@ func TestPageErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, diags := Page(file(tc.path, tc.front, tc.body), "participants", md)
-			var got []string
-			for _, d := range diags {
-				if d.Severity == 0 {
-					got = append(got, d.String())
-				}
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Page(%q) diagnostics:\n%s\nwant:\n%s", tc.front, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			if got, want := diagLines(md, tc.path, tc.front, tc.body, true), strings.Join(tc.want, "\n"); got != want {
+				t.Errorf("Page(%q) diagnostics:\n%s\nwant:\n%s", tc.front, got, want)
 			}
 		})
 	}
@@ -247,4 +241,17 @@ func TestInvalidFile(t *testing.T) {
 	if !p.Invalid || p.Person == nil {
 		t.Errorf("a person page whose front matter is a list: Invalid %v, Person %v; want true, empty", p.Invalid, p.Person)
 	}
+}
+
+// diagLines parses one file and returns its diagnostics as printed, the
+// errors only when errorsOnly is set.
+func diagLines(md *markdown.Markdown, path, front, body string, errorsOnly bool) string {
+	_, _, diags := Page(file(path, front, body), "participants", md)
+	var got []string
+	for _, d := range diags {
+		if !errorsOnly || d.Severity == diag.Error {
+			got = append(got, d.String())
+		}
+	}
+	return strings.Join(got, "\n")
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/markdown"
@@ -26,13 +25,8 @@ func TestPlacementErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, diags := Page(file("content/t.md", "title: T\n"+tc.front, ""), "participants", md)
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != tc.want {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.want)
+			if got := diagLines(md, "content/t.md", "title: T\n"+tc.front, "", false); got != tc.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
 	}

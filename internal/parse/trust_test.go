@@ -70,13 +70,8 @@ func TestTrustErrors(t *testing.T) {
 			if path == "" {
 				path = "content/t.md"
 			}
-			_, _, diags := Page(file(path, tc.front, ""), "participants", md)
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Page(%q) diagnostics:\n%s\nwant:\n%s", tc.front, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			if got, want := diagLines(md, path, tc.front, "", false), strings.Join(tc.want, "\n"); got != want {
+				t.Errorf("Page(%q) diagnostics:\n%s\nwant:\n%s", tc.front, got, want)
 			}
 		})
 	}

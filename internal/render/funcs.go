@@ -28,7 +28,6 @@ func (u urls) abs(p string) string { return u.base + strings.TrimPrefix(p, "/") 
 // the worker's recorder for the page it renders; w is nil only for the map
 // templates are parsed with, which is never called.
 func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
-	sv := func() *SiteView { return &SiteView{s: w.site, w: w} }
 	return template.FuncMap{
 		// partialCached renders a partial once per key: use it for
 		// partials whose output depends on the key alone.
@@ -40,7 +39,7 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		"footerKey": func(p *content.Page) string {
 			var b strings.Builder
 			b.WriteString(p.LastUpdated().String())
-			for _, src := range sv().CitedSources(p) {
+			for _, src := range w.view.CitedSources(p) {
 				b.WriteByte(' ')
 				b.WriteString(src.ID)
 			}
@@ -77,15 +76,15 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return u.rel("")
 		},
 		"abs":    func(p string) string { return u.abs(p) },
-		"person": func(id string) *content.Page { return sv().Person(id) },
+		"person": func(id string) *content.Page { return w.view.Person(id) },
 		"side": func(id string) string {
 			if sd, ok := w.site.Config.Side(id); ok {
 				return sd.Label
 			}
 			return id
 		},
-		"source":   func(id string) *content.SourceRef { return sv().Source(id) },
-		"quotesBy": func(id string) []content.QuoteRef { return sv().QuotesBy(id) },
+		"source":   func(id string) *content.SourceRef { return w.view.Source(id) },
+		"quotesBy": func(id string) []content.QuoteRef { return w.view.QuotesBy(id) },
 		"personID": func(p *content.Page) string {
 			if p == nil {
 				return ""
@@ -93,7 +92,7 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return p.PersonID
 		},
 		"quoteRef": func(q content.Quote, p *content.Page) content.QuoteRef {
-			return content.QuoteRef{Quote: q, Speaker: sv().Person(q.By.ID), Page: p}
+			return content.QuoteRef{Quote: q, Speaker: w.view.Person(q.By.ID), Page: p}
 		},
 		"eventRef": func(e content.Event, p *content.Page) content.EventRef {
 			return content.EventRef{Event: e, Page: p}

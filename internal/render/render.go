@@ -110,7 +110,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			return
 		}
 		v := &View{
-			Site: &SiteView{s: site, w: w}, Page: p, BaseURL: u.base, BasePath: u.path,
+			Site: w.view, Page: p, BaseURL: u.base, BasePath: u.path,
 			Canonical: u.abs(p.URL), LiveReload: opts.LiveReload,
 		}
 		if err := t.ExecuteTemplate(&w.buf, "layout.html", v); err != nil {
@@ -164,12 +164,14 @@ type worker struct {
 	fm    template.FuncMap
 	kinds map[content.Kind]*template.Template
 	base  *template.Template // layout and partials, for partialCached
+	view  *SiteView          // the site as this worker's pages see it
 	buf   bytes.Buffer
 	rec   *deps.Recorder
 }
 
 func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {
 	w := &worker{set: set, site: site, kinds: map[content.Kind]*template.Template{}}
+	w.view = &SiteView{s: site, w: w}
 	w.fm = funcs(w, u, frags)
 	return w
 }
