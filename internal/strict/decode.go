@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"reflect"
 	"sort"
 	"strconv"
@@ -115,7 +116,11 @@ func (d *decoder) document(doc *yaml.Node, v any) map[string]diag.Pos {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, CodeNotMapping, "", "front matter must be a list of \"key: value\" lines, found %s", describe(n))
+		what := "front matter"
+		if path.Base(d.file) == "briefing.yaml" {
+			what = "briefing.yaml"
+		}
+		d.errorf(n, CodeNotMapping, "", "%s must be \"key: value\" lines, one setting a line, found %s", what, describe(n))
 		return nil
 	}
 	keys := map[string]diag.Pos{}
