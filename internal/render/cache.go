@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sync"
 
@@ -41,12 +42,17 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 	// The fragment's reads are its own, whichever page renders it first.
 	page := w.rec
 	w.rec = deps.NewRecorder()
+	uses := w.cites.uses
 	var buf bytes.Buffer
 	err = t.ExecuteTemplate(&buf, name, data)
 	fr := fragment{html: template.HTML(buf.String()), reads: w.rec.Keys()}
 	w.rec = page
 	if err != nil {
 		return "", err
+	}
+	if w.cites.uses != uses {
+		// Its citation numbers would be this page's on every page.
+		return "", fmt.Errorf("partial %q cites a source, so its output differs from page to page: call it with template, not partialCached", name)
 	}
 	w.rec.Merge(fr.reads)
 	f.m.Store(k, fr)

@@ -35,16 +35,9 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return frags.render(w, name, data, key)
 		},
 		// footerKey is the footer's cache key for a page: what the footer
-		// shows of it, its last-updated date and the sources it cites.
-		"footerKey": func(p *content.Page) string {
-			var b strings.Builder
-			b.WriteString(p.LastUpdated().String())
-			for _, src := range w.view.CitedSources(p) {
-				b.WriteByte(' ')
-				b.WriteString(src.ID)
-			}
-			return b.String()
-		},
+		// shows of it, its last-updated date. (The page's sources are
+		// its own numbered list, partials/sources-list.html.)
+		"footerKey": func(p *content.Page) string { return p.LastUpdated().String() },
 		// navKey is the header's cache key for a page: its URL when the
 		// page is in the navigation (it is marked current), its section's
 		// when it is a page of a section (the section is marked as the one
@@ -84,6 +77,18 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return id
 		},
 		"source":   func(id string) *content.SourceRef { return w.view.Source(id) },
+		// cite numbers a cited source on the page (in order of first
+		// citation) and returns the citation, or nil; citations is the
+		// page's numbered source list, and citationsShown says whether
+		// the page has shown it yet (see cite.go).
+		"cite":           func(r content.Ref) *Cite { return w.cite(r) },
+		"citations":      func(v *View) []*Citation { return w.citationList(v) },
+		"citationsShown": func() bool { return w.cites.listed },
+		// supports lists the quotes, figures and events that cite a
+		// source, with where each is shown; claimID is the anchor of a
+		// claim there.
+		"supports": func(s *SiteView, id string) []Support { return supports(s, id) },
+		"claimID":  claimID,
 		"quotesBy": func(id string) []content.QuoteRef { return w.view.QuotesBy(id) },
 		"personID": func(p *content.Page) string {
 			if p == nil {

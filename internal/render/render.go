@@ -99,6 +99,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			}
 		}()
 		w.buf.Reset()
+		w.cites = citations{}
 		w.rec = nil
 		if opts.Reads != nil {
 			w.rec = deps.NewRecorder()
@@ -167,6 +168,7 @@ type worker struct {
 	view  *SiteView          // the site as this worker's pages see it
 	buf   bytes.Buffer
 	rec   *deps.Recorder
+	cites citations // the numbered sources of the page at hand (cite.go)
 }
 
 func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {

@@ -1,0 +1,210 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// Citations, like an encyclopedia's: each page numbers the sources it cites
+// in the order it first cites them ([1], [2], ...), and lists them once, by
+// number, at its foot. The numbers follow what the page shows, in the order
+// it shows it, so they are given while the page renders: the cite function
+// numbers a source the first time the page cites it, and the citations
+// function returns the list. Both read sources through the SiteView, so the
+// reads are noted like any other. A page's citations live in its worker and
+// start empty for each page; a partial rendered through partialCached must
+// not cite, since its output would carry another page's numbers (the
+// fragment cache reports it).
+
+// citations is the numbering of one page's sources.
+type citations struct {
+	list   []*Citation
+	byID   map[string]*Citation
+	uses   int  // citations made, for the fragment cache's check
+	listed bool // the page's source list has been shown
+}
+
+// Citation is one numbered source of a page: its number, the source and
+// how often the page cites it.
+type Citation struct {
+	// N is the source's number on the page, from 1.
+	N int
+	// Source is the cited source.
+	Source *content.SourceRef
+	// Uses is the number of times the page cites it; each citation has
+	// the anchor "cite-N-U" for U from 1 to Uses.
+	Uses int
+}
+
+// Backlinks returns the anchors of the citations of c, in page order, each
+// with a short label ("a", "b", ... "z", then "27", "28"...) for the list's
+// links back to the text.
+func (c *Citation) Backlinks() []Backlink {
+	out := make([]Backlink, c.Uses)
+	for i := range out {
+		label := strconv.Itoa(i + 1)
+		if i < 26 {
+			label = string(rune('a' + i))
+		}
+		out[i] = Backlink{ID: fmt.Sprintf("cite-%d-%d", c.N, i+1), Label: label}
+	}
+	return out
+}
+
+// Backlink is a link from a page's source list back to one citation.
+type Backlink struct{ ID, Label string }
+
+// Cite is one citation in the text: the number of its source on the page
+// and which use of that source it is.
+type Cite struct {
+	N, Use int
+	Source *content.SourceRef
+}
+
+// ID returns the citation's anchor, for the source list's back-links.
+func (c Cite) ID() string { return fmt.Sprintf("cite-%d-%d", c.N, c.Use) }
+
+// cite numbers the source r names on the page being rendered, the first
+// time the page cites it, and returns the citation; nil when r names no
+// source or one that is not declared.
+func (w *worker) cite(r content.Ref) *Cite {
+	if r.ID == "" {
+		return nil
+	}
+	src := w.view.Source(r.ID)
+	if src == nil {
+		return nil
+	}
+	c := w.cites.number(src)
+	c.Uses++
+	w.cites.uses++
+	return &Cite{N: c.N, Use: c.Uses, Source: src}
+}
+
+// number returns the page's citation of src, numbering it when new.
+func (cs *citations) number(src *content.SourceRef) *Citation {
+	if c, ok := cs.byID[src.ID]; ok {
+		return c
+	}
+	if cs.byID == nil {
+		cs.byID = map[string]*Citation{}
+	}
+	c := &Citation{N: len(cs.list) + 1, Source: src}
+	cs.list = append(cs.list, c)
+	cs.byID[src.ID] = c
+	return c
+}
+
+// citationList returns the page's numbered sources for its source list:
+// those it cited, in order of first citation, then the sources it declares
+// without citing them (on the one-page brief, every source of the site),
+// numbered after them. It marks the list as shown, so that layout.html
+// shows it only where the page's own template has not.
+func (w *worker) citationList(v *View) []*Citation {
+	cs := &w.cites
+	cs.listed = true
+	if v.Page.Kind == content.KindBrief {
+		for i := range v.Site.Sources() {
+			cs.number(&v.Site.Sources()[i])
+		}
+	} else {
+		for _, s := range v.Page.Sources {
+			if src := v.Site.Source(s.ID); src != nil {
+				cs.number(src)
+			}
+		}
+	}
+	return cs.list
+}
+
+// Support is a claim that a source supports, for the sources page: what
+// kind of claim, a short text for it and the path (from the site root,
+// with the claim's anchor) of the page where it is shown.
+type Support struct {
+	Kind  string // "quote", "figure" or "event"
+	Text  string
+	Where string // the title of the page linked to
+	Path  string
+}
+
+// supports returns the quotes, figures and events that cite the source
+// with the given id, in that order, each in site order. It reads the
+// site's quote, figure and timeline lists through v, so the sources page is
+// rendered again when a claim changes.
+func supports(v *SiteView, id string) []Support {
+	var out []Support
+	for _, q := range v.Quotes() {
+		if q.Source.ID != id {
+			continue
+		}
+		text := "“" + clip(q.Text, 16) + "”"
+		if q.Speaker != nil && q.Speaker.Person != nil {
+			text = q.Speaker.Person.Name + ": " + text
+		}
+		at := placeOf(v, q.Page, content.KindQuotes)
+		if q.Page.Kind != content.KindTopic && q.Speaker != nil {
+			at = q.Speaker // person pages show the quotes of their person
+		}
+		out = append(out, support("quote", text, at, claimID(q.Pos)))
+	}
+	for _, f := range v.Figures() {
+		if f.Source.ID == id {
+			out = append(out, support("figure", f.Value+": "+f.Label, placeOf(v, f.Page, content.KindFigures), claimID(f.Pos)))
+		}
+	}
+	for _, e := range v.Timeline() {
+		if e.Source.ID == id {
+			text := e.Title
+			if !e.Date.IsZero() {
+				text = e.Date.Human() + ": " + text
+			}
+			out = append(out, support("event", text, placeOf(v, e.Page, content.KindTimeline), claimID(e.Pos)))
+		}
+	}
+	return out
+}
+
+// placeOf returns the page that shows a figure or event of page p: p
+// itself when it is a topic (topic pages show their own), else the
+// generated page of the given kind that lists them all.
+func placeOf(v *SiteView, p *content.Page, list content.Kind) *content.Page {
+	if p.Kind == content.KindTopic {
+		return p
+	}
+	for _, g := range v.Generated() {
+		if g.Kind == list {
+			return g
+		}
+	}
+	return p
+}
+
+func support(kind, text string, at *content.Page, anchor string) Support {
+	s := Support{Kind: kind, Text: text}
+	if at != nil {
+		s.Where, s.Path = at.NavTitle(), at.URL+"#"+anchor
+	}
+	return s
+}
+
+// claimID returns the anchor of a quote, figure or event wherever it is
+// shown: "claim-", its file under content/ without ".md" (slashes as
+// dashes) and its line ("claim-talks-47"). It is unique in the site, so a
+// page that shows claims of several pages has no clash.
+func claimID(pos diag.Pos) string {
+	file := strings.TrimSuffix(strings.TrimPrefix(pos.File, "content/"), ".md")
+	return "claim-" + strings.ReplaceAll(file, "/", "-") + "-" + strconv.Itoa(pos.Line)
+}
+
+// clip shortens text to at most n words, ending with "…" when cut.
+func clip(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
+}

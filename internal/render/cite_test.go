@@ -1,0 +1,150 @@
+package render
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/diag"
+)
+
+// citeSite is a home page that declares three sources and a topic that
+// cites them: its figure cites "b", its two quotes "a", its events "b"
+// and "c".
+func citeSite() *content.Site {
+	at := func(line int) diag.Pos { return diag.Pos{File: "content/t.md", Line: line} }
+	src := func(id, title string) content.Source { return content.Source{ID: id, Title: title} }
+	home := &content.Page{Kind: content.KindHome, File: "content/_index.md", Title: "Home",
+		Sources: []content.Source{src("a", "Title A"), src("b", "Title B"), src("c", "Title C"), src("d", "Title D")}}
+	topic := &content.Page{ID: "t", Kind: content.KindTopic, File: "content/t.md", URL: "t/", Title: "Topic",
+		Figures: []content.Figure{{Value: "1", Label: "one", Source: content.Ref{ID: "b"}, Pos: at(3)}},
+		Quotes: []content.Quote{{Text: "q1", Source: content.Ref{ID: "a"}, Pos: at(5)},
+			{Text: "q2", Source: content.Ref{ID: "a"}, Pos: at(7)}},
+		Events: []content.Event{{Title: "e1", Source: content.Ref{ID: "b"}, Pos: at(9)},
+			{Title: "e2", Source: content.Ref{ID: "c"}, Pos: at(11)}, {Title: "e3", Pos: at(13)}}}
+	s := &content.Site{Config: content.Config{Title: "T", Language: "en"}, Pages: []*content.Page{home, topic}, Home: home, Topics: []*content.Page{topic}}
+	ix := content.SiteIndex{ByID: map[string]*content.Page{"": home, "t": topic}, Sources: map[string]int{}}
+	for i, sc := range home.Sources {
+		s.Sources = append(s.Sources, content.SourceRef{Source: sc, Page: home})
+		ix.Sources[sc.ID] = i
+	}
+	s.SetIndex(ix)
+	return s
+}
+
+var citeTemplates = []content.Asset{
+	asset("layout.html", `{{block "main" .}}{{end}}{{if not citationsShown}}{{template "partials/sources-list.html" .}}{{end}}`),
+	asset("partials/cite.html", `{{with cite .}}[{{.N}}:{{.ID}}]{{end}}`),
+	asset("partials/sources-list.html", `{{range citations .}}<li id="src-{{.N}}">{{.Source.Title}}{{range .Backlinks}} {{.Label}}={{.ID}}{{end}}</li>{{end}}`),
+	asset("home.html", `{{define "main"}}home{{end}}`),
+	asset("topic.html", `{{define "main"}}{{range .Page.Figures}}F{{template "partials/cite.html" .Source}} {{end}}`+
+		`{{range .Page.Quotes}}Q{{template "partials/cite.html" .Source}} {{end}}`+
+		`{{range .Page.Events}}E{{template "partials/cite.html" .Source}} {{end}}|{{end}}`),
+}
+
+func TestCitationNumbering(t *testing.T) {
+	reads := map[string][]string{}
+	out, l := Site(context.Background(), citeSite(), citeTemplates, Options{Reads: func(path string, keys []string) { reads[path] = keys }})
+	if len(l) != 0 {
+		t.Fatal(l.Error())
+	}
+	pages := map[string]string{}
+	for _, o := range out {
+		pages[o.Path] = string(o.Data)
+	}
+	// Numbered in order of first citation: b (the figure), a (the quotes),
+	// c; one number per source however often it is cited; an event
+	// without a source gets none. Each title is listed once, with a
+	// back-link to each of its citations.
+	want := `F[1:cite-1-1] Q[2:cite-2-1] Q[2:cite-2-2] E[1:cite-1-2] E[3:cite-3-1] E |` +
+		`<li id="src-1">Title B a=cite-1-1 b=cite-1-2</li><li id="src-2">Title A a=cite-2-1 b=cite-2-2</li><li id="src-3">Title C a=cite-3-1</li>`
+	if got := pages["t/index.html"]; got != want {
+		t.Errorf("topic page =\n%s\nwant:\n%s", got, want)
+	}
+	// The home page cites nothing and lists the sources it declares, in
+	// the order written.
+	wantHome := `home<li id="src-1">Title A</li><li id="src-2">Title B</li><li id="src-3">Title C</li><li id="src-4">Title D</li>`
+	if got := pages["index.html"]; got != wantHome {
+		t.Errorf("home page =\n%s\nwant:\n%s", got, wantHome)
+	}
+	// The numbering reads the sources through the site view.
+	got := strings.Join(reads["t/index.html"], " ")
+	for _, k := range []string{"source:a", "source:b", "source:c"} {
+		if !strings.Contains(" "+got+" ", " "+k+" ") {
+			t.Errorf("reads of the topic page = %s; want %s among them", got, k)
+		}
+	}
+	if strings.Contains(got, "source:d") {
+		t.Errorf("reads of the topic page = %s; it cites no source d", got)
+	}
+}
+
+func TestCitationsNotCached(t *testing.T) {
+	tpl := append([]content.Asset{}, citeTemplates...)
+	tpl[4] = asset("topic.html", `{{define "main"}}{{range .Page.Quotes}}{{partialCached "partials/cite.html" .Source .Source.ID}}{{end}}{{end}}`)
+	_, l := Site(context.Background(), citeSite(), tpl, Options{})
+	want := `partial "partials/cite.html" cites a source, so its output differs from page to page: call it with template, not partialCached`
+	if !strings.Contains(l.Error(), want) {
+		t.Errorf("diagnostics:\n%s\nwant one that says:\n%s", l.Error(), want)
+	}
+}
+
+func TestClaimID(t *testing.T) {
+	for _, tc := range []struct {
+		pos  diag.Pos
+		want string
+	}{
+		{diag.Pos{File: "content/talks.md", Line: 47, Col: 5}, "claim-talks-47"},
+		{diag.Pos{File: "content/participants/sam-greene.md", Line: 9}, "claim-participants-sam-greene-9"},
+		{diag.Pos{File: "content/_index.md", Line: 3}, "claim-_index-3"},
+	} {
+		if got := claimID(tc.pos); got != tc.want {
+			t.Errorf("claimID(%v) = %q; want %q", tc.pos, got, tc.want)
+		}
+		if !regexp.MustCompile(`^[A-Za-z][-_A-Za-z0-9]*$`).MatchString(claimID(tc.pos)) {
+			t.Errorf("claimID(%v) = %q; not a plain id", tc.pos, claimID(tc.pos))
+		}
+	}
+}
+
+func TestSupports(t *testing.T) {
+	s := citeSite()
+	topic := s.Topics[0]
+	person := &content.Page{ID: "people/x", Kind: content.KindPerson, URL: "people/x/", Title: "X", Person: &content.Person{Name: "X"}}
+	figures := &content.Page{ID: "figures", Kind: content.KindFigures, URL: "figures/", Title: "Key figures"}
+	sources := &content.Page{ID: "sources", Kind: content.KindSources, URL: "sources/", Title: "Sources"}
+	s.Generated = []*content.Page{figures, sources}
+	for _, f := range topic.Figures {
+		s.Figures = append(s.Figures, content.FigureRef{Figure: f, Page: topic})
+	}
+	// A figure on the home page is shown on the figures page; a quote
+	// on another page by a person, on the person's page.
+	s.Figures = append(s.Figures, content.FigureRef{Figure: content.Figure{Value: "2", Label: "two", Source: content.Ref{ID: "b"},
+		Pos: diag.Pos{File: "content/_index.md", Line: 4}}, Page: s.Home})
+	s.Quotes = append(s.Quotes, content.QuoteRef{Quote: content.Quote{Text: "said it", Source: content.Ref{ID: "b"},
+		Pos: diag.Pos{File: "content/_index.md", Line: 8}}, Speaker: person, Page: s.Home})
+	for _, e := range topic.Events {
+		s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: topic})
+	}
+	tpl := append([]content.Asset{}, citeTemplates...)
+	tpl = append(tpl, asset("sources.html", `{{define "main"}}{{range supports .Site "b"}}{{.Kind}} {{.Text}} @{{.Path}} ({{.Where}});{{end}}{{end}}`),
+		asset("figures.html", `{{define "main"}}{{end}}`))
+	out, l := Site(context.Background(), s, tpl, Options{})
+	if len(l) != 0 {
+		t.Fatal(l.Error())
+	}
+	want := `quote X: “said it” @people/x/#claim-_index-8 (X);` +
+		`figure 1: one @t/#claim-t-3 (Topic);figure 2: two @figures/#claim-_index-4 (Key figures);` +
+		`event e1 @t/#claim-t-9 (Topic);`
+	for _, o := range out {
+		if o.Path == "sources/index.html" {
+			if got := string(o.Data); got != want {
+				t.Errorf("sources page =\n%s\nwant:\n%s", got, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no sources page")
+}
