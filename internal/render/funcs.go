@@ -76,7 +76,7 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			}
 			return id
 		},
-		"source":   func(id string) *content.SourceRef { return w.view.Source(id) },
+		"source": func(id string) *content.SourceRef { return w.view.Source(id) },
 		// cite numbers a cited source on the page (in order of first
 		// citation) and returns the citation, or nil; citations is the
 		// page's numbered source list, and citationsShown says whether
