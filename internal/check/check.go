@@ -30,11 +30,12 @@ const (
 	RuleStatus      = "status"      // a disputed claim that does not say why
 	RuleTranslation = "translation" // a quote from a machine translation not marked translated
 	RulePlacement   = "placement"   // a year- or month-only event among exact dates, not placed
+	RuleOutcome     = "outcome"     // a topic's outcome: a deadline passed with no update, an owner id that names no one
 )
 
 // Rules lists every rule name this package uses, for documentation and for
 // callers that tell the build's findings from the checks'.
-var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation, RulePlacement}
+var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSummary, RuleFutureDate, RuleNames, RuleStatus, RuleTranslation, RulePlacement, RuleOutcome}
 
 // Site runs every editorial check over a resolved site. files are the
 // rendered output (pages and static files; empty when rendering failed, in
@@ -50,6 +51,7 @@ func Site(site *content.Site, files []content.Output, sources []content.File) di
 	completeness(site, &l)
 	trust(site, &l)
 	placement(site, &l)
+	outcomes(site, &l)
 	unsafeLinks(site, &l)
 	if len(files) > 0 {
 		links(site, files, &l)

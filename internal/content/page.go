@@ -74,6 +74,9 @@ type Page struct {
 	Updates       []Update
 	// Glance is the home page's "at a glance" box; nil when not given.
 	Glance *Glance
+	// Outcome is a topic page's outcome (the scorecard's row); nil when
+	// the page declares none.
+	Outcome *Outcome
 	// Corrections are the page's corrections, in the order written; each
 	// is also attached to the claim it names (Quote.Corrections, ...).
 	Corrections []Correction

@@ -44,6 +44,7 @@ type frontMatter struct {
 	Takeaways     []content.Takeaway
 	Updates       []content.Update
 	Glance        *content.Glance
+	Outcome       *outcomeFM
 	Type          content.WorkType
 	Corrections   []correction
 	// values decodes the trust values again with their positions, for
@@ -317,6 +318,7 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	if p.Kind == content.KindHome {
 		p.Glance = glance(fm.Glance, keys, l)
 	}
+	p.Outcome = outcome(p, fm.Outcome, keys, l)
 	trust(p, fm, keys, l) // before the sort: corrections count events as written
 	// A page's events in timeline order (at the end of fill, once every
 	// message has counted them as written), and the home page's last
