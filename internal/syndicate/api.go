@@ -105,7 +105,21 @@ type apiPage struct {
 	Updated       string   `json:"updated,omitempty"`
 	Participants  []string `json:"participants"`
 	OpenQuestions []string `json:"open_questions"`
-	URL           string   `json:"url"`
+	// Outcome is a topic's outcome, when the page declares one.
+	Outcome *apiOutcome `json:"outcome,omitempty"`
+	URL     string      `json:"url"`
+}
+
+// apiOutcome is a topic's outcome: its status, the next step, who owns it
+// (as written; owner_person is the person id when it names one of the
+// people) and its dates.
+type apiOutcome struct {
+	Status      string `json:"status"`
+	Next        string `json:"next,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+	OwnerPerson string `json:"owner_person,omitempty"`
+	Deadline    string `json:"deadline,omitempty"`
+	Updated     string `json:"updated,omitempty"`
 }
 
 type apiQuote struct {
@@ -207,7 +221,15 @@ func api(s *content.Site, u links) ([]byte, error) {
 		})
 	}
 	for _, p := range s.Topics {
-		d.Topics = append(d.Topics, apiPageOf(p, u))
+		ap := apiPageOf(p, u)
+		if o := p.Outcome; o != nil {
+			ap.Outcome = &apiOutcome{Status: string(o.Status), Next: o.Next, Owner: o.Owner.ID,
+				Deadline: o.Deadline.String(), Updated: o.Updated.String()}
+			if o.Owner.ID != "" && s.Person(o.Owner.ID) != nil {
+				ap.Outcome.OwnerPerson = o.Owner.ID
+			}
+		}
+		d.Topics = append(d.Topics, ap)
 	}
 	for _, p := range s.Pages {
 		if p.Kind != content.KindTopic && p.Kind != content.KindPerson && p.Kind != content.KindHome {
