@@ -33,7 +33,7 @@ var allowedImports = map[string][]string{
 		"internal/load", "internal/markdown", "internal/parse", "internal/render",
 		"internal/resolve", "internal/strict", "internal/write", "internal/assets", "internal/syndicate"},
 	"internal/assets":           {"internal/content", "internal/diag", "internal/parallel"},
-	"internal/syndicate":        {"internal/content"},
+	"internal/syndicate":        {"internal/content", "internal/parallel"},
 	"internal/corpus":           {},
 	"internal/corpus/corpusgen": {"internal/corpus"},
 	"internal/serve":            {"internal/build", "internal/content", "internal/diag"},

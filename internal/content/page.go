@@ -291,6 +291,10 @@ type Body struct {
 	Links []Link
 	// Words is the number of words in the body.
 	Words int
+	// Text is the body's plain text (tags dropped, entities decoded, a
+	// space between blocks), which parse extracts from the HTML it makes
+	// for the search index, so that the index never needs the HTML back.
+	Text string
 }
 
 // Heading is a heading of a page's body.

@@ -209,6 +209,7 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 		return err
 	}
 	b.HTML = buf.String()
+	b.Text = plainText(b.HTML)
 	if p.Kind != content.KindTopic {
 		return nil
 	}

@@ -1,114 +1,454 @@
 package syndicate
 
 import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
-// The search index that static/js/search.js loads on the /search/ page:
-// one entry per person, page, quote, event and figure, in the site's order.
-// An entry matches a query when every word of the query occurs in its
-// terms (see Matches). Terms are lower-cased here; the script also folds
-// accents and quotation marks on both sides.
+// The search index that static/js/search.js reads on the /search/ page,
+// split the way Pagefind splits one so that a query downloads a few
+// hundred kilobytes whatever the size of the site (docs/search.md):
+//
+//   - search/index.json, the manifest: the build's version, how many
+//     documents of each kind, the first term of each term shard with its
+//     size, and how many documents each document chunk holds;
+//   - search/<version>/t<i>.json, term shards: terms in byte order with
+//     their postings, cut into files of about searchShardTarget bytes;
+//     a query fetches the shards of its words only;
+//   - search/<version>/p<i>.json, prefix files: the most common terms
+//     that start with each one- and two-letter prefix, so a query
+//     whose last word is still being typed fetches the shards of a few
+//     likely completions, not every term under "s";
+//   - search/<version>/d<i>.json, document chunks: consecutive documents'
+//     titles, links, shown text, body text (cut to searchBodyMax) and
+//     headings, in files of about searchChunkTarget bytes, fetched for
+//     the results shown.
+//
+// A document is a topic, person, page, quote, event, figure or source,
+// numbered in that order (kinds are ranges of numbers, so the manifest
+// tells a result's kind without a chunk). A posting is one number,
+// delta<<4 | weight: the distance from the previous posting's document
+// and the term's weight in the document, 1 to 15 (searchWeight).
+// The version is a hash of every file, so after a rebuild no cache can
+// serve an old shard with a new manifest.
 
-type searchDoc struct {
-	Entries []searchEntry `json:"entries"`
+const (
+	searchShardTarget  = 16 << 10
+	searchChunkTarget  = 12 << 10
+	searchBodyMax      = 5000
+	searchCompletions  = 8
+	searchPrefixTarget = 8 << 10
+	// searchBatch documents are read at once on the workers; their
+	// terms are folded into the postings before the next batch, so only
+	// a batch of page texts is ever held.
+	searchBatch = 256
+)
+
+// Weights of a word by where it occurs, before searchWeight.
+const (
+	inTitle   = 8
+	inHeading = 4
+	inMeta    = 2
+	inBody    = 1
+)
+
+// searchKinds are the kinds of documents in the order they are numbered
+// and shown.
+var searchKinds = []string{"topic", "person", "page", "quote", "event", "figure", "source"}
+
+// searchManifest is search/index.json.
+type searchManifest struct {
+	// Version is the folder of the other files.
+	Version string `json:"v"`
+	// Kinds counts the documents of each kind, in numbering order.
+	Kinds []searchKindCount `json:"kinds"`
+	// Shards is the first term of each term shard; Sizes their bytes.
+	Shards []string `json:"shards"`
+	Sizes  []int    `json:"sizes"`
+	// Chunks is how many documents each chunk holds; ChunkMax the bytes
+	// of the largest.
+	Chunks   []int `json:"chunks"`
+	ChunkMax int   `json:"chunkMax"`
+	// Prefixes is the first letter of the terms each prefix file holds
+	// (it holds the letters up to the next file's); PrefixSizes their
+	// bytes.
+	Prefixes    []string `json:"prefixes"`
+	PrefixSizes []int    `json:"prefixSizes"`
 }
 
-type searchEntry struct {
-	// Kind is person, topic, page, quote, event or figure.
-	Kind  string `json:"kind"`
-	Title string `json:"title"`
-	// Text is shown under the title in the results.
-	Text string `json:"text,omitempty"`
+type searchKindCount struct {
+	Kind string `json:"kind"`
+	N    int    `json:"n"`
+}
+
+// searchRecord is a document as a chunk holds it.
+type searchRecord struct {
+	Title string `json:"t"`
 	// URL is a path from the host's root, so it works under any base path.
-	URL   string `json:"url"`
-	Terms string `json:"terms"`
+	URL string `json:"u"`
+	// Text is shown under the title: a summary, a role, a quote, a date.
+	Text string `json:"s,omitempty"`
+	// Body is the text of the page's body, cut to searchBodyMax bytes,
+	// for an excerpt around the words found.
+	Body string `json:"b,omitempty"`
+	// Headings are the body's headings as [id, text], so a result can
+	// link to the section whose heading matched.
+	Headings [][2]string `json:"h,omitempty"`
 	// Status is, for a quote, event or figure, its status (confirmed,
 	// reported, disputed or unverified); Corrected the date of its latest
 	// correction.
-	Status    string `json:"status,omitempty"`
-	Corrected string `json:"corrected,omitempty"`
+	Status    string `json:"st,omitempty"`
+	Corrected string `json:"c,omitempty"`
 }
 
-func terms(parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strings.ToLower(strings.Join(strings.Fields(p), " ")))
+// searchDoc is a document before its text is read: the record without
+// its body, the fields with their weights, and the page whose body to read.
+type searchDoc struct {
+	rec    searchRecord
+	fields []searchField
+	page   *content.Page
+}
+
+type searchField struct {
+	text   string
+	weight int
+}
+
+// searchDocs returns the documents of site in numbering order and how many
+// there are of each kind.
+func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
+	var docs []searchDoc
+	counts := make([]searchKindCount, len(searchKinds))
+	add := func(k int, d searchDoc) {
+		counts[k].N++
+		docs = append(docs, d)
 	}
-	return b.String()
-}
-
-// searchIndex returns the search index of site.
-func searchIndex(s *content.Site, u links) ([]byte, error) {
-	doc := searchDoc{Entries: []searchEntry{}}
-	add := func(e searchEntry) { doc.Entries = append(doc.Entries, e) }
+	for i, k := range searchKinds {
+		counts[i].Kind = k
+	}
 	side := func(id string) string {
 		if sd, ok := s.Config.Side(id); ok {
 			return sd.Label
 		}
 		return id
 	}
-	for _, p := range s.People {
-		pr := p.Person
-		add(searchEntry{Kind: "person", Title: pr.Name, Text: pr.Role, URL: u.rel(p.URL),
-			Terms: terms(pr.Name, strings.Join(pr.Aliases, " "), pr.Role, pr.Affiliation, side(pr.Side.ID), p.Summary)})
+	status := func(r *searchRecord, t content.Trust) {
+		r.Status, r.Corrected = string(t.Status), t.Corrected().String()
 	}
 	for _, p := range s.Topics {
-		add(searchEntry{Kind: "topic", Title: p.Title, Text: p.Summary, URL: u.rel(p.URL), Terms: terms(p.Title, p.Summary)})
+		add(0, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
+			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}, page: p})
+	}
+	for _, p := range s.People {
+		pr := p.Person
+		add(1, searchDoc{rec: searchRecord{Title: pr.Name, Text: pr.Role, URL: u.rel(p.URL)},
+			fields: []searchField{{pr.Name, inTitle}, {strings.Join(pr.Aliases, " "), inTitle}, {pr.Role, inMeta},
+				{pr.Affiliation, inMeta}, {side(pr.Side.ID), inMeta}, {p.Summary, inMeta}}, page: p})
 	}
 	for _, p := range s.Pages {
-		if p.Kind == content.KindTopic || p.Kind == content.KindPerson || p.Kind == content.KindHome {
+		if p.Kind == content.KindTopic || p.Kind == content.KindPerson {
 			continue
 		}
-		add(searchEntry{Kind: "page", Title: p.Title, Text: p.Summary, URL: u.rel(p.URL), Terms: terms(p.Title, p.Summary)})
+		add(2, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
+			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}, page: p})
+	}
+	for _, p := range s.Generated {
+		if p.Kind == content.KindNotFound || p.Kind == content.KindSearch {
+			continue
+		}
+		add(2, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
+			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}})
 	}
 	for _, q := range s.Quotes {
 		name, aliases := q.By.ID, ""
 		if q.Speaker != nil {
 			name, aliases = q.Speaker.Person.Name, strings.Join(q.Speaker.Person.Aliases, " ")
 		}
-		t := q.TrustOf(s.Source(q.Source.ID))
-		add(searchEntry{Kind: "quote", Title: name, Text: "“" + q.Text + "”", URL: u.rel(q.Page.URL),
-			Terms:  terms(name, aliases, q.Text, q.Context, q.Page.Title),
-			Status: string(t.Status), Corrected: t.Corrected().String()})
+		d := searchDoc{rec: searchRecord{Title: name, Text: "“" + q.Text + "”", URL: u.rel(q.Page.URL)},
+			fields: []searchField{{name, inTitle}, {aliases, inTitle}, {q.Text, inMeta}, {q.Context, inBody}, {q.Page.Title, inBody}}}
+		status(&d.rec, q.TrustOf(s.Source(q.Source.ID)))
+		add(3, d)
 	}
 	for _, e := range s.Timeline {
-		t := e.TrustOf(s.Source(e.Source.ID))
-		add(searchEntry{Kind: "event", Title: e.Title, Text: e.Date.Human(), URL: u.rel(e.Page.URL),
-			Terms:  terms(e.Title, e.Detail, e.Date.Human(), e.Date.String()),
-			Status: string(t.Status), Corrected: t.Corrected().String()})
+		d := searchDoc{rec: searchRecord{Title: e.Title, Text: e.Date.Human(), URL: u.rel(e.Page.URL)},
+			fields: []searchField{{e.Title, inTitle}, {e.Detail, inMeta}, {e.Date.Human(), inBody}, {e.Date.String(), inBody}}}
+		status(&d.rec, e.TrustOf(s.Source(e.Source.ID)))
+		add(4, d)
 	}
 	for _, f := range s.Figures {
-		t := f.TrustOf(s.Source(f.Source.ID))
-		add(searchEntry{Kind: "figure", Title: f.Value, Text: f.Label, URL: u.rel(f.Page.URL),
-			Terms:  terms(f.Value, f.Label, f.Detail),
-			Status: string(t.Status), Corrected: t.Corrected().String()})
+		d := searchDoc{rec: searchRecord{Title: f.Value, Text: f.Label, URL: u.rel(f.Page.URL)},
+			fields: []searchField{{f.Value, inTitle}, {f.Label, inTitle}, {f.Detail, inMeta}}}
+		status(&d.rec, f.TrustOf(s.Source(f.Source.ID)))
+		add(5, d)
 	}
-	return marshalJSON(doc)
+	for _, src := range s.Sources {
+		add(6, searchDoc{rec: searchRecord{Title: src.Title, Text: src.Publisher, URL: u.rel("sources/") + "#source-" + src.ID},
+			fields: []searchField{{src.Title, inTitle}, {src.Publisher, inMeta}, {src.ID, inBody}}})
+	}
+	return docs, counts
 }
 
-// Matches reports whether an entry of the search index with the given
-// terms matches query: every word of the query occurs in the terms,
-// ignoring case. It is the rule static/js/search.js applies (which also
-// folds accents and curly quotes), written in Go for tests.
-func Matches(terms, query string) bool {
-	words := strings.Fields(strings.ToLower(query))
-	if len(words) == 0 {
-		return false
+// searchWeight turns a word's summed weights in a document into the 1 to
+// 15 a posting holds: one more for each doubling, so a word in a title (8)
+// counts as much as eight mentions in the body.
+func searchWeight(raw int) uint32 {
+	return uint32(min(15, 2*bits.Len(uint(raw))-1))
+}
+
+// searchRead is what a worker reads from one document: its terms with
+// their weights and its record as JSON.
+type searchRead struct {
+	terms map[string]int
+	rec   []byte
+}
+
+func readSearchDoc(s *content.Site, d searchDoc) (searchRead, error) {
+	terms := map[string]int{}
+	for _, f := range d.fields {
+		eachToken(f.text, func(t string) { terms[t] += f.weight })
 	}
-	terms = strings.ToLower(terms)
-	for _, w := range words {
-		if !strings.Contains(terms, w) {
-			return false
+	rec := d.rec
+	if d.page != nil {
+		b := s.Body(d.page)
+		text := b.Text
+		eachToken(text, func(t string) { terms[t] += inBody })
+		for _, h := range b.Headings {
+			eachToken(h.Text, func(t string) { terms[t] += inHeading })
+			if h.ID != "" {
+				rec.Headings = append(rec.Headings, [2]string{h.ID, h.Text})
+			}
+		}
+		rec.Body = cut(text, searchBodyMax)
+	}
+	data, err := json.Marshal(rec)
+	return searchRead{terms, data}, err
+}
+
+// searchIndex returns the search index of site: the manifest first, then
+// the versioned files, each compact JSON.
+func searchIndex(s *content.Site, u links) ([]content.Output, error) {
+	docs, counts := searchDocs(s, u)
+	postings := map[string][]uint32{} // doc<<4 | weight, in document order
+	var chunks []int
+	var chunkData [][]byte
+	var chunk bytes.Buffer
+	n := 0 // documents in chunk
+	flush := func() {
+		if n == 0 {
+			return
+		}
+		chunk.WriteByte(']')
+		chunkData = append(chunkData, bytes.Clone(chunk.Bytes()))
+		chunks = append(chunks, n)
+		chunk.Reset()
+		n = 0
+	}
+	reads := make([]searchRead, searchBatch)
+	errs := make([]error, searchBatch)
+	for start := 0; start < len(docs); start += searchBatch {
+		batch := docs[start:min(start+searchBatch, len(docs))]
+		parallel.Each(context.Background(), len(batch), 0, func(i int) {
+			reads[i], errs[i] = readSearchDoc(s, batch[i])
+		})
+		for i := range batch {
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			id := uint32(start + i)
+			for t, raw := range reads[i].terms {
+				postings[t] = append(postings[t], id<<4|searchWeight(raw))
+			}
+			if n > 0 && chunk.Len()+1+len(reads[i].rec)+1 > searchChunkTarget {
+				flush()
+			}
+			if n == 0 {
+				chunk.WriteByte('[')
+			} else {
+				chunk.WriteByte(',')
+			}
+			chunk.Write(reads[i].rec)
+			n++
+			reads[i] = searchRead{}
 		}
 	}
-	return true
+	flush()
+
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	man := searchManifest{Kinds: counts, Chunks: chunks, Shards: []string{}, Sizes: []int{}, Prefixes: []string{}, PrefixSizes: []int{}}
+	if man.Chunks == nil {
+		man.Chunks = []int{}
+	}
+	for _, c := range chunkData {
+		man.ChunkMax = max(man.ChunkMax, len(c))
+	}
+	shardData := searchShards(terms, postings, &man)
+	prefixData := searchPrefixes(terms, postings, &man)
+
+	var files []content.Output
+	add := func(kind string, data [][]byte) {
+		for i, d := range data {
+			files = append(files, content.Output{Path: kind + strconv.Itoa(i) + ".json", Data: d})
+		}
+	}
+	add("t", shardData)
+	add("p", prefixData)
+	add("d", chunkData)
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
+		h.Write(f.Data)
+	}
+	man.Version = fmt.Sprintf("%x", h.Sum(nil)[:6])
+	manData, err := marshalJSON(man)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]content.Output, 0, len(files)+1)
+	out = append(out, content.NewOutput(SearchIndexPath, manData))
+	for _, f := range files {
+		out = append(out, content.NewOutput(searchDir+man.Version+"/"+f.Path, f.Data))
+	}
+	return out, nil
+}
+
+// searchDir is the folder of the search index's files.
+const searchDir = "search/"
+
+// searchShards encodes the postings of terms (sorted) into shards of about
+// searchShardTarget bytes and lists them in man.
+func searchShards(terms []string, postings map[string][]uint32, man *searchManifest) [][]byte {
+	var out [][]byte
+	var shard bytes.Buffer
+	var entry []byte
+	for _, t := range terms {
+		entry = entry[:0]
+		q, _ := json.Marshal(t)
+		entry = append(entry, '[')
+		entry = append(entry, q...)
+		entry = append(entry, ",["...)
+		prev := uint32(0)
+		for i, p := range postings[t] {
+			if i > 0 {
+				entry = append(entry, ',')
+			}
+			doc := p >> 4
+			entry = strconv.AppendUint(entry, uint64((doc-prev)<<4|p&15), 10)
+			prev = doc
+		}
+		entry = append(entry, "]]"...)
+		if shard.Len() > 0 && shard.Len()+1+len(entry)+1 > searchShardTarget {
+			shard.WriteByte(']')
+			out = append(out, bytes.Clone(shard.Bytes()))
+			shard.Reset()
+		}
+		if shard.Len() == 0 {
+			shard.WriteByte('[')
+			man.Shards = append(man.Shards, t)
+		} else {
+			shard.WriteByte(',')
+		}
+		shard.Write(entry)
+	}
+	if shard.Len() > 0 {
+		shard.WriteByte(']')
+		out = append(out, bytes.Clone(shard.Bytes()))
+	}
+	for _, s := range out {
+		man.Sizes = append(man.Sizes, len(s))
+	}
+	return out
+}
+
+// searchPrefixes makes the prefix files: objects that map each one- and
+// two-letter prefix of the terms to its searchCompletions most common
+// terms (most documents first, then in byte order). The prefixes of one
+// first letter stay in one file; a file holds the letters from the one
+// man.Prefixes names up to the next file's, and about searchPrefixTarget
+// bytes.
+func searchPrefixes(terms []string, postings map[string][]uint32, man *searchManifest) [][]byte {
+	type cand struct {
+		term string
+		df   int
+	}
+	byFirst := map[string]map[string][]cand{}
+	var firsts []string
+	for _, t := range terms {
+		_, n1 := utf8.DecodeRuneInString(t)
+		first := t[:n1]
+		m := byFirst[first]
+		if m == nil {
+			m = map[string][]cand{}
+			byFirst[first] = m
+			firsts = append(firsts, first) // terms are sorted, so firsts are too
+		}
+		c := cand{t, len(postings[t])}
+		m[first] = append(m[first], c)
+		if n1 < len(t) {
+			_, n2 := utf8.DecodeRuneInString(t[n1:])
+			m[t[:n1+n2]] = append(m[t[:n1+n2]], c)
+		}
+	}
+	var out [][]byte
+	var file bytes.Buffer
+	end := func() {
+		file.WriteByte('}')
+		out = append(out, bytes.Clone(file.Bytes()))
+		man.PrefixSizes = append(man.PrefixSizes, file.Len())
+		file.Reset()
+	}
+	for _, first := range firsts {
+		m := byFirst[first]
+		keys := make([]string, 0, len(m))
+		for p := range m {
+			keys = append(keys, p)
+		}
+		sort.Strings(keys)
+		var part bytes.Buffer
+		for _, p := range keys {
+			cs := m[p]
+			sort.SliceStable(cs, func(i, j int) bool { return cs[i].df > cs[j].df })
+			cs = cs[:min(len(cs), searchCompletions)]
+			ts := make([]string, len(cs))
+			for i, c := range cs {
+				ts[i] = c.term
+			}
+			k, _ := json.Marshal(p)
+			v, _ := json.Marshal(ts)
+			if part.Len() > 0 {
+				part.WriteByte(',')
+			}
+			part.Write(k)
+			part.WriteByte(':')
+			part.Write(v)
+		}
+		if file.Len() > 0 && file.Len()+1+part.Len()+1 > searchPrefixTarget {
+			end()
+		}
+		if file.Len() == 0 {
+			file.WriteByte('{')
+			man.Prefixes = append(man.Prefixes, first)
+		} else {
+			file.WriteByte(',')
+		}
+		file.Write(part.Bytes())
+	}
+	if file.Len() > 0 {
+		end()
+	}
+	return out
 }

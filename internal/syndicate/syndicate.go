@@ -1,7 +1,7 @@
 // Package syndicate makes the site's files for machines: the Atom feed
 // (/feed.xml), the sitemap (/sitemap.xml), /robots.txt, the JSON API
-// (/api/briefing.json), the search index (/search/index.json) and the
-// favicons (/favicon.svg, /favicon.ico).
+// (/api/briefing.json), the search index (/search/index.json and the
+// versioned files it names, see search.go) and the favicons (/favicon.svg, /favicon.ico).
 //
 // It sits beside render in the pipeline: build hands it the resolved site
 // and the base URL, and it returns the files in memory. Like render it is
@@ -40,7 +40,7 @@ const (
 // content cannot make encoding fail.
 func Site(site *content.Site) ([]content.Output, error) {
 	u := newLinks(site.Config.BaseURL)
-	makers := []maker{{APIPath, api}, {SearchIndexPath, searchIndex}, {FaviconSVGPath, faviconSVG}, {FaviconICOPath, faviconICO}}
+	makers := []maker{{APIPath, api}, {FaviconSVGPath, faviconSVG}, {FaviconICOPath, faviconICO}}
 	if u.absolute {
 		makers = append(makers, maker{FeedPath, feed}, maker{SitemapPath, sitemap}, maker{RobotsPath, robots})
 	}
@@ -52,6 +52,11 @@ func Site(site *content.Site) ([]content.Output, error) {
 		}
 		out = append(out, content.NewOutput(m.path, data))
 	}
+	search, err := searchIndex(site, u)
+	if err != nil {
+		return nil, fmt.Errorf("make %s: %w", SearchIndexPath, err)
+	}
+	out = append(out, search...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }
