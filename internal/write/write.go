@@ -61,6 +61,7 @@ type Stage struct {
 	swept     chan struct{} // closed when stale folders are removed
 	mu        sync.Mutex
 	made      map[string]bool // folders that exist, by slash path
+	scratch   []*Scratch      // closed (and removed) before the swap
 
 	// fault, when set (by tests), is called at each step of Commit and
 	// may kill the process there, to prove that no step loses output.
@@ -196,6 +197,12 @@ func (s *Stage) mkdirAll(dir string) error {
 // aside first and put back should the second rename fail.
 func (s *Stage) Commit() error {
 	defer s.finish()
+	for _, sc := range s.scratch {
+		if err := sc.Close(); err != nil {
+			os.RemoveAll(s.dir)
+			return err
+		}
+	}
 	s.step("before-swap")
 	old, err := swap(s.dir, s.dest, !s.noExchange, s.step)
 	if err != nil {
@@ -215,6 +222,9 @@ func (s *Stage) Commit() error {
 // Abort removes the staging folder; the destination stays as it was.
 func (s *Stage) Abort() {
 	defer s.finish()
+	for _, sc := range s.scratch {
+		sc.Close()
+	}
 	s.release()
 	removeAll(s.dir, nil)
 }
