@@ -44,6 +44,7 @@ type Incremental struct {
 	config    content.Asset
 	templates []content.Asset
 	static    []content.Asset
+	i18n      []content.Asset // read again on every update, like briefing.yaml
 	files     map[string]content.File
 	loadDiags map[string]diag.List // content diagnostics by file
 	areaDiags map[string]diag.List // config, templates and static diagnostics
@@ -131,7 +132,7 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 	for _, ds := range b.loadDiags {
 		l.Add(ds...)
 	}
-	in := &content.Input{Config: b.config, Templates: b.templates, Static: b.static, Files: make([]content.File, 0, len(b.files))}
+	in := &content.Input{Config: b.config, Templates: b.templates, Static: b.static, I18n: b.i18n, Files: make([]content.File, 0, len(b.files))}
 	for _, f := range b.files {
 		in.Files = append(in.Files, f)
 	}
@@ -191,8 +192,8 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 	return Update{Files: files, Changed: paths, Rendered: b.cache.Rendered(), Pages: pages, Elapsed: time.Since(start)}, l, nil
 }
 
-// reload re-reads what changed: briefing.yaml always (it is one small
-// file), templates/ and static/ in whole when anything under them changed,
+// reload re-reads what changed: briefing.yaml and i18n/ always (they are
+// small), templates/ and static/ in whole when anything under them changed,
 // and under content/ only the changed files and folders.
 func (b *Incremental) reload(fsys fs.FS, changed []string) {
 	all := b.files == nil
@@ -218,12 +219,12 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		for _, f := range in.Files {
 			b.files[f.Path] = f
 		}
-		b.config, b.templates, b.static = in.Config, in.Templates, in.Static
+		b.config, b.templates, b.static, b.i18n = in.Config, in.Templates, in.Static, in.I18n
 		b.loadDiags, b.areaDiags = map[string]diag.List{}, map[string]diag.List{}
 		b.sortDiags(l, nil, true, true)
 		return
 	}
-	view := subsetFS{fsys: fsys, keep: append([]string{load.ConfigFile}, keep...)}
+	view := subsetFS{fsys: fsys, keep: append([]string{load.ConfigFile, load.I18nDir}, keep...)}
 	if tmpl {
 		view.keep = append(view.keep, load.TemplatesDir)
 	}
@@ -232,7 +233,7 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 	}
 	in, l := load.Site(view, b.opts.Theme)
 	l = ruled(check.RuleFile, l)
-	b.config = in.Config
+	b.config, b.i18n = in.Config, in.I18n
 	if tmpl {
 		b.templates = in.Templates
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/deps"
 	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/i18n"
 	"github.com/briefing-dev/briefing/internal/markdown"
 	"github.com/briefing-dev/briefing/internal/parse"
 	"github.com/briefing-dev/briefing/internal/render"
@@ -72,7 +73,9 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	run("config", in.Config.Path, func() diag.List {
 		var ds diag.List
 		cfg, ds = siteConfig(in.Config, opts.BaseURL)
-		return ds
+		words, wl := i18n.Words(cfg.Language, cfg.LanguagePos, in.I18n, cfg.Wording)
+		cfg.Words = words
+		return append(ds, ruled(check.RuleConfig, wl)...)
 	})
 	if l.HasErrors() || ctx.Err() != nil {
 		return res, l
@@ -113,7 +116,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	var site *content.Site
 	if !run("resolve", "", func() diag.List {
 		var ds diag.List
-		site, ds, _ = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
+		site, ds, _ = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL), i18nKey(in)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
 			return resolve.Site(cfg, ps, bs)
 		})
 		return ruled(check.RuleReference, ds)
@@ -330,7 +333,7 @@ func siteConfig(a content.Asset, baseURL string) (content.Config, diag.List) {
 // globalKey is what every page depends on: the templates, the settings,
 // the asset table and how pages are made.
 func globalKey(in *content.Input, cfg content.Config, opts Options, table map[string]content.AssetRef) uint64 {
-	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL.URL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}}
+	parts := [][]byte{in.Config.Data, []byte(cfg.BaseURL.URL), {boolByte(opts.LiveReload), boolByte(opts.Minify)}, i18nKey(in)}
 	for _, t := range in.Templates {
 		parts = append(parts, []byte(t.Path), []byte(t.Origin.String()), t.Data)
 	}
@@ -343,6 +346,18 @@ func globalKey(in *content.Input, cfg content.Config, opts Options, table map[st
 		parts = append(parts, []byte(k), []byte(table[k].Path), []byte(table[k].Integrity))
 	}
 	return cache.Hash(parts...)
+}
+
+// i18nKey is the site's own catalogues, as one part of a key: what the
+// words of every page and of the generated pages' titles depend on
+// beside briefing.yaml.
+func i18nKey(in *content.Input) []byte {
+	var b []byte
+	for _, a := range in.I18n {
+		b = append(append(append(b, a.Path...), 0), a.Data...)
+		b = append(b, 0)
+	}
+	return b
 }
 
 func staticKey(static []content.Asset, minify bool) uint64 {

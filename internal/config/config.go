@@ -21,6 +21,42 @@ type file struct {
 	PeopleSection string
 	Sides         []content.Side
 	Accent        string
+	Wording       wording
+}
+
+// wording mirrors briefing.yaml's wording: keys, which name how presence
+// at the talks and the group of people with no side are called.
+type wording struct {
+	Presence    string // the heading on profiles: "At the table"
+	AtTable     string // "At the table"
+	Outside     string // "Present, not at the table"
+	NotAtTable  string // "Not at the table"
+	NotInvited  string // "Not invited"
+	Absent      string // "Absent"
+	NotInvolved string // "Not part of the talks"
+	Across      string // the home page's block: "Across the table"
+	AcrossNote  string // its caption: "Who sat at the table, by side"
+	Others      string // people with no side: "Others"
+}
+
+// words returns w by catalogue key (package i18n), leaving out what
+// briefing.yaml does not set.
+func (w wording) words() map[string]string {
+	out := map[string]string{}
+	for key, v := range map[string]string{
+		"presence.title": w.Presence, "presence.yes": w.AtTable, "presence.outside": w.Outside,
+		"presence.no": w.NotAtTable, "absence.not-invited": w.NotInvited, "absence.absent": w.Absent,
+		"absence.not-involved": w.NotInvolved, "across.title": w.Across, "across.caption": w.AcrossNote,
+		"side.others": w.Others,
+	} {
+		if v = strings.TrimSpace(v); v != "" {
+			out[key] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // Parse decodes briefing.yaml from a and checks its values. Defaults: language
@@ -39,6 +75,7 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 		Title: strings.TrimSpace(f.Title), Description: strings.TrimSpace(f.Description),
 		Language: f.Language, Publisher: f.Publisher,
 		PeopleSection: f.PeopleSection, Sides: f.Sides,
+		LanguagePos: diag.Pos{File: a.Path}, Wording: f.Wording.words(),
 	}
 	if keys == nil && l.HasErrors() {
 		return cfg, l
@@ -46,6 +83,9 @@ func Parse(a content.Asset) (content.Config, diag.List) {
 	top := diag.Pos{File: a.Path, Line: 1, Col: 1}
 	if cfg.Title == "" {
 		l.Errorf(top, "briefing.yaml has no title; add \"title: ...\" with the briefing's name")
+	}
+	if pos, ok := keys["language"]; ok {
+		cfg.LanguagePos = pos
 	}
 	if cfg.Language == "" {
 		cfg.Language = "en"

@@ -42,6 +42,9 @@ type Input struct {
 	// built-in ones, sorted by path.
 	Templates []Asset
 	Static    []Asset
+	// I18n are the site's own catalogues, i18n/<lang>.yaml, sorted by
+	// path (Path is from the site root).
+	I18n []Asset
 }
 
 // Origin is where a template or static file came from: a file of the site,

@@ -26,6 +26,7 @@ const (
 	ContentDir   = "content"
 	TemplatesDir = "templates"
 	StaticDir    = "static"
+	I18nDir      = "i18n"
 )
 
 // Limits that keep one bad file from exhausting the machine.
@@ -64,7 +65,37 @@ func Site(site, theme fs.FS) (*content.Input, diag.List) {
 	src.Files = contentFiles(site, &l)
 	src.Templates = overlay(site, theme, TemplatesDir, &l)
 	src.Static = overlay(site, theme, StaticDir, &l)
+	src.I18n = catalogues(site, &l)
 	return src, l
+}
+
+// catalogues reads the site's own catalogues, the .yaml files of i18n/
+// (package i18n checks them); no folder is no catalogue.
+func catalogues(site fs.FS, l *diag.List) []content.Asset {
+	ents, err := fs.ReadDir(site, I18nDir)
+	if err != nil {
+		return nil
+	}
+	var out []content.Asset
+	for _, e := range ents {
+		p := I18nDir + "/" + e.Name()
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			l.Warnf(diag.Pos{File: p}, "ignored: i18n/ holds one <language>.yaml per language, such as i18n/fr.yaml")
+			continue
+		}
+		data, err := readFile(site, p)
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "%v", err)
+			continue
+		}
+		data, pos, msg := clean(data)
+		if msg != "" {
+			l.Errorf(diag.Pos{File: p, Line: pos.Line, Col: pos.Col}, "%s", msg)
+			continue
+		}
+		out = append(out, content.Asset{Path: p, Origin: content.Origin{Path: p}, Data: data})
+	}
+	return out
 }
 
 // contentFiles reads every Markdown file under content/. A file that

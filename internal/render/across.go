@@ -32,10 +32,15 @@ type AcrossGroup struct {
 func across(cfg content.Config, people []*content.Page) Across {
 	var a Across
 	var cols [][]*content.Page
-	for _, sd := range cfg.Sides {
+	tx := text(cfg)
+	// People with no side (or an unknown one) at the table make a last
+	// column, "Others".
+	sides := append(cfg.Sides[:len(cfg.Sides):len(cfg.Sides)], content.Side{Label: tx.Get("side.others")})
+	for _, sd := range sides {
 		var col []*content.Page
 		for _, p := range people {
-			if p.Person.Side.ID == sd.ID && p.Person.AtTable.Present {
+			_, known := cfg.Side(p.Person.Side.ID)
+			if (p.Person.Side.ID == sd.ID || sd.ID == "" && !known) && p.Person.AtTable.Present {
 				col = append(col, p)
 			}
 		}
@@ -65,7 +70,7 @@ func across(cfg content.Config, people []*content.Page) Across {
 	}
 	order = append(order, content.AtTable{})
 	for _, o := range order {
-		g := AcrossGroup{Label: o.Label()}
+		g := AcrossGroup{Label: presenceLabel(tx, o)}
 		for _, p := range people {
 			at := p.Person.AtTable
 			if !at.Present && at.Outside == o.Outside && at.Reason == o.Reason {

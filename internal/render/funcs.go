@@ -74,9 +74,31 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			if sd, ok := w.site.Config.Side(id); ok {
 				return sd.Label
 			}
+			if id == "" {
+				return w.tx.Get("side.others")
+			}
 			return id
 		},
 		"source": func(id string) *content.SourceRef { return w.view.Source(id) },
+		// t is the theme's word for a key in the site's language (package
+		// i18n): {{t "home.takeaways"}}; then name, value pairs for its
+		// {name}s, a count first for a plural message:
+		// {{t "meta.words" .Words}}. Arguments made by timeTag or link
+		// stay HTML; the rest is escaped.
+		"t": func(key string, args ...any) template.HTML { return w.tx.HTML(key, args...) },
+		// date is a date in the site's language ("18 February 2025",
+		// "18 février 2025"); an axis date leaves its year out. timeTag
+		// is the same in a <time datetime> element, for a message's
+		// argument; link is a link for one.
+		"date":    func(d any) string { return formatDate(w.tx, d) },
+		"timeTag": func(d any) template.HTML { return timeTag(w.tx, d) },
+		"link":    link,
+		// presence is a person's presence at the talks as readers see
+		// it; claimTitle names the claim a correction concerns.
+		"presence":   func(a content.AtTable) string { return presenceLabel(w.tx, a) },
+		"claimTitle": func(p *content.Page, c content.Correction) string { return claimTitle(w.tx, p, c) },
+		// dir is "rtl" for a language written right to left, else "".
+		"dir": func() string { return dir(w.site.Config.Language) },
 		// cite numbers a cited source on the page (in order of first
 		// citation) and returns the citation, or nil; citations is the
 		// page's numbered source list, and citationsShown says whether

@@ -22,6 +22,7 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/deps"
 	"github.com/briefing-dev/briefing/internal/diag"
+	"github.com/briefing-dev/briefing/internal/i18n"
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
@@ -169,10 +170,11 @@ type worker struct {
 	buf   bytes.Buffer
 	rec   *deps.Recorder
 	cites citations // the numbered sources of the page at hand (cite.go)
+	tx    i18n.Text // the site's words (words.go)
 }
 
 func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {
-	w := &worker{set: set, site: site, kinds: map[content.Kind]*template.Template{}}
+	w := &worker{set: set, site: site, kinds: map[content.Kind]*template.Template{}, tx: text(site.Config)}
 	w.view = &SiteView{s: site, w: w}
 	w.fm = funcs(w, u, frags)
 	return w

@@ -11,9 +11,10 @@ import (
 // brief show it: a heading with the year, then its events on an axis.
 type YearGroup struct {
 	Year int
-	// Gap says how long after the year before this one comes ("6 years
-	// later"), when that is two years or more; else it is empty.
-	Gap string
+	// Gap is how many years after the year before this one comes, when
+	// that is two years or more; else 0. The template words it ("6 years
+	// later", through the plural message timeline.gap).
+	Gap int
 	// Items are the year's events in timeline order, with the briefing's
 	// own date among them.
 	Items []TimelineItem
@@ -80,7 +81,7 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 			g := YearGroup{Year: y}
 			if len(out) > 0 {
 				if n := y - out[len(out)-1].Year; n >= 2 {
-					g.Gap = fmt.Sprintf("%d years later", n)
+					g.Gap = n
 				}
 			}
 			out = append(out, g)

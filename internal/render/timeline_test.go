@@ -72,8 +72,8 @@ func show(groups []YearGroup) string {
 			}
 		}
 		gap := ""
-		if g.Gap != "" {
-			gap = g.Gap + " "
+		if g.Gap != 0 {
+			gap = fmt.Sprintf("%d years later ", g.Gap)
 		}
 		parts = append(parts, fmt.Sprintf("%s%d: %s", gap, g.Year, strings.Join(items, ", ")))
 	}

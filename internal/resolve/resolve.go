@@ -24,7 +24,7 @@ import (
 func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*content.Body) (*content.Site, diag.List) {
 	r := &resolver{
 		cfg:    cfg,
-		site:   &content.Site{Config: cfg, Generated: content.GeneratedPages()},
+		site:   &content.Site{Config: cfg, Generated: generated(cfg)},
 		byID:   map[string]*content.Page{},
 		byURL:  map[string]*content.Page{},
 		files:  map[string]*content.Page{},
@@ -124,6 +124,18 @@ func (r *resolver) index(pages []*content.Page) {
 		r.site.Home = nil
 		r.l.Errorf(diag.Pos{File: "content/_index.md"}, "the site has no home page; create content/_index.md with a title")
 	}
+}
+
+// people indexes person pages and checks their sides.
+// generated returns the pages the build makes, titled in the site's
+// language (cfg.Words).
+func generated(cfg content.Config) []*content.Page {
+	pages := content.GeneratedPages()
+	for _, p := range pages {
+		p.Title = cfg.Word("page."+p.ID+".title", p.Title)
+		p.Summary = cfg.Word("page."+p.ID+".summary", p.Summary)
+	}
+	return pages
 }
 
 // people indexes person pages and checks their sides.
