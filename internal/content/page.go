@@ -70,8 +70,11 @@ type Page struct {
 	Figures       []Figure
 	Sources       []Source
 	OpenQuestions []string
-	Takeaways     []Takeaway
-	Updates       []Update
+	// Known is what is established ("What we know"), shown beside
+	// OpenQuestions ("What we don't know yet") on a topic page.
+	Known     []string
+	Takeaways []Takeaway
+	Updates   []Update
 	// Glance is the home page's "at a glance" box; nil when not given.
 	Glance *Glance
 	// Outcome is a topic page's outcome (the scorecard's row); nil when
@@ -231,9 +234,15 @@ type Event struct {
 
 // Figure is a key figure: a value and what it measures.
 type Figure struct {
+	// Value is the figure as shown ("about $300 billion").
 	Value  string
 	Label  string
 	Detail string
+	// Amount is Value as a number in Unit (300000000000 USD), when the
+	// editor gives one; figures of a page that share a unit are drawn
+	// as bars scaled to the largest. Both or neither are set.
+	Amount *float64
+	Unit   string
 	Source Ref
 	// Status is the declared status; empty means the default from the
 	// source (DefaultStatus). Note says briefly how we know.

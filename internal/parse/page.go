@@ -41,6 +41,7 @@ type frontMatter struct {
 	Figures       []content.Figure
 	Sources       []content.Source
 	OpenQuestions []string
+	Known         []string
 	Takeaways     []content.Takeaway
 	Updates       []content.Update
 	Glance        *content.Glance
@@ -316,6 +317,7 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	p.Participants, p.Quotes, p.Events, p.Figures = fm.Participants, fm.Quotes, fm.Events, fm.Figures
 	p.Sources, p.OpenQuestions, p.Takeaways, p.Updates = fm.Sources, fm.OpenQuestions, fm.Takeaways, fm.Updates
 	p.Type = fm.Type
+	p.Known = fm.Known
 	if p.Kind == content.KindHome {
 		p.Glance = glance(fm.Glance, keys, l)
 	}
@@ -395,6 +397,7 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 	for i, f := range p.Figures {
 		need(l, f.Pos, "figures", i, "value", f.Value)
 		need(l, f.Pos, "figures", i, "label", f.Label)
+		amount(l, f, i)
 	}
 	for i, s := range p.Sources {
 		need(l, s.Pos, "sources", i, "id", s.ID)
@@ -452,6 +455,20 @@ func need(l *diag.List, pos diag.Pos, list string, i int, key, val string) {
 		}
 	}
 	l.Errorf(pos, "%s[%d] has no %s; add \"%s: ...\"", list, i+1, key, key)
+}
+
+// amount checks a figure's number: given with its unit, and not below
+// zero (its bar is scaled to the largest of its unit).
+func amount(l *diag.List, f content.Figure, i int) {
+	unit := strings.TrimSpace(f.Unit)
+	switch {
+	case f.Amount != nil && unit == "":
+		l.Errorf(f.Pos, "figures[%d] has an amount but no unit; add \"unit: ...\" (USD, %%, people, ...)", i+1)
+	case f.Amount == nil && unit != "":
+		l.Errorf(f.Pos, "figures[%d] has a unit but no amount; add \"amount: ...\" (the value as a number) or remove the unit", i+1)
+	case f.Amount != nil && *f.Amount < 0:
+		l.Errorf(f.Pos, "figures[%d]: amount %g is below zero; bars show sizes, so give the size and say in the label what it is", i+1, *f.Amount)
+	}
 }
 
 func keyPos(keys map[string]diag.Pos, k string, def diag.Pos) diag.Pos {

@@ -148,3 +148,26 @@ func TestSupports(t *testing.T) {
 	}
 	t.Fatal("no sources page")
 }
+
+func TestTiles(t *testing.T) {
+	n := func(v float64) *float64 { return &v }
+	figs := []content.Figure{
+		{Value: "about $300 billion", Amount: n(300e9), Unit: "USD"},
+		{Value: "about $5 billion", Amount: n(5e9), Unit: "USD"},
+		{Value: "about 20%", Amount: n(20), Unit: "%"}, // alone in its unit: no bar
+		{Value: "3 to 2"},
+	}
+	var got []string
+	for _, tl := range tiles(figs, nil) {
+		got = append(got, tl.Value+"="+tl.Bar)
+	}
+	want := "about $300 billion=100%|about $5 billion=1.67%|about 20%=|3 to 2="
+	if strings.Join(got, "|") != want {
+		t.Errorf("tiles() = %s; want %s", strings.Join(got, "|"), want)
+	}
+	for in, want := range map[string]string{"Marco Rubio": "MR", "Sergei Lavrov": "SL", "Lavrov": "L", "": "", "Марк ван Рютте": "МР"} {
+		if got := initials(in); got != want {
+			t.Errorf("initials(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

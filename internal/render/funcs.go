@@ -111,6 +111,10 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		// claim there.
 		"supports": func(s *SiteView, id string) []Support { return supports(s, id) },
 		"claimID":  claimID,
+		// tiles are a topic's figures with bars for those that share a
+		// unit; initials a name's initials for a person's chip.
+		"tiles":    tiles,
+		"initials": initials,
 		"quotesBy": func(id string) []content.QuoteRef { return w.view.QuotesBy(id) },
 		"personID": func(p *content.Page) string {
 			if p == nil {

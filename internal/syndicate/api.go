@@ -105,6 +105,7 @@ type apiPage struct {
 	Updated       string   `json:"updated,omitempty"`
 	Participants  []string `json:"participants"`
 	OpenQuestions []string `json:"open_questions"`
+	Known         []string `json:"known,omitempty"`
 	// Outcome is a topic's outcome, when the page declares one.
 	Outcome *apiOutcome `json:"outcome,omitempty"`
 	URL     string      `json:"url"`
@@ -152,15 +153,17 @@ type apiEvent struct {
 }
 
 type apiFigure struct {
-	Value     string `json:"value"`
-	Label     string `json:"label"`
-	Detail    string `json:"detail,omitempty"`
-	Source    string `json:"source,omitempty"`
-	Status    string `json:"status"`
-	Note      string `json:"note,omitempty"`
-	Corrected string `json:"corrected,omitempty"`
-	Page      string `json:"page"`
-	URL       string `json:"url"`
+	Value     string   `json:"value"`
+	Label     string   `json:"label"`
+	Detail    string   `json:"detail,omitempty"`
+	Amount    *float64 `json:"amount,omitempty"`
+	Unit      string   `json:"unit,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	Status    string   `json:"status"`
+	Note      string   `json:"note,omitempty"`
+	Corrected string   `json:"corrected,omitempty"`
+	Page      string   `json:"page"`
+	URL       string   `json:"url"`
 }
 
 type apiSource struct {
@@ -254,7 +257,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 	}
 	for _, f := range s.Figures {
 		t := f.TrustOf(s.Source(f.Source.ID))
-		d.Figures = append(d.Figures, apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail,
+		d.Figures = append(d.Figures, apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail, Amount: f.Amount, Unit: f.Unit,
 			Source: f.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
 			Page: f.Page.ID, URL: u.abs(f.Page.URL)})
 	}
@@ -281,7 +284,7 @@ func api(s *content.Site, u links) ([]byte, error) {
 func apiPageOf(p *content.Page, u links) apiPage {
 	ap := apiPage{ID: p.ID, Kind: string(p.Kind), Type: string(p.Type), Title: p.Title, Summary: p.Summary,
 		Date: p.Date.String(), Updated: p.Updated.String(), Participants: []string{},
-		OpenQuestions: orEmpty(p.OpenQuestions), URL: u.abs(p.URL)}
+		OpenQuestions: orEmpty(p.OpenQuestions), Known: p.Known, URL: u.abs(p.URL)}
 	for _, r := range p.Participants {
 		ap.Participants = append(ap.Participants, r.ID)
 	}
