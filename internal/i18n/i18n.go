@@ -173,6 +173,9 @@ func Parse(file string, data []byte, known Catalogue) (Catalogue, diag.List) {
 // i18n/ folder is checked, not only the one of lang.
 func Words(lang string, langPos diag.Pos, files []content.Asset, wording map[string]string) (map[string]string, diag.List) {
 	var l diag.List
+	if lang == "" {
+		lang = Fallback // briefing.yaml could not be read: config said why
+	}
 	en, _ := Builtin(Fallback)
 	out := make(map[string]string, len(en))
 	for k, v := range en {

@@ -347,9 +347,8 @@ func fill(p *content.Page, fm *frontMatter, keys map[string]diag.Pos, l *diag.Li
 		if p.Person.Name == "" && !p.Faulty["name"] {
 			l.Errorf(p.Pos, "person page has no name; add \"name: Full Name\"")
 		}
-		if fm.Side.ID == "" && !p.Faulty["side"] {
-			l.Errorf(p.Pos, "person page has no side; add \"side: <id>\" with a side id from briefing.yaml")
-		}
+		// A person with no side is one of the "Others" (side.others, the
+		// wording briefing.yaml may set): an analyst, a mediator.
 		if _, ok := keys["at_table"]; !ok {
 			l.Warnf(p.Pos, "person page does not say whether they were at the table; add \"at_table: {present: yes or no, note: ...}\"")
 		}

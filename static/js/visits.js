@@ -1,7 +1,8 @@
 // visits.js marks, on the home page and topic pages, what was added or
 // corrected since the reader's previous visit. Elements that can be new
 // carry data-changed="YYYY[-MM[-DD]]" (a content date, never the clock);
-// the page's container carries data-since, the briefing's newest date.
+// the page's container carries data-since, the briefing's newest date,
+// and data-since-label, the mark's words in the site's language.
 // The newest date a reader has seen is kept in localStorage under a key
 // per briefing (data-since-key, its base path); the value read at the
 // start of a browser session is held in sessionStorage for the rest of
@@ -35,7 +36,7 @@
     el.classList.add("since-visit");
     var label = document.createElement("span");
     label.className = "since-visit-label";
-    label.textContent = items[i].getAttribute("data-changed-label") || "New since your last visit";
+    label.textContent = items[i].getAttribute("data-changed-label") || root.getAttribute("data-since-label") || "New since your last visit";
     el.insertBefore(document.createTextNode(" "), el.firstChild);
     el.insertBefore(label, el.firstChild);
   }
