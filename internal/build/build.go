@@ -109,8 +109,12 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 	wctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	w := newStreamer(wctx, stg, stop)
+	out := sink{emit: w.emit, drop: true}
+	if sc, err := stg.Scratch(); err == nil {
+		out.spill = spiller{sc}.body
+	}
 	loaded := time.Since(start)
-	res, ds := steps(wctx, in, opts, nil, sink{emit: w.emit})
+	res, ds := steps(wctx, in, opts, nil, out)
 	writeErr := w.close()
 	res.Stages = append([]Stage{{Name: "load", Elapsed: loaded}}, res.Stages...)
 	switch {

@@ -25,7 +25,7 @@ func TestResolveTwice(t *testing.T) {
 		t.Fatalf("load: %v\n%s", err, l.Error())
 	}
 	cfg, _ := config.Parse(in.Config)
-	pages, bodies, l := parse.Pages(context.Background(), in.Files, cfg.PeopleSection, markdown.New())
+	pages, bodies, l := parse.Pages(context.Background(), in.Files, cfg.PeopleSection, markdown.New(), nil, nil)
 	if l.HasErrors() {
 		t.Fatal(l.Error())
 	}
@@ -38,7 +38,7 @@ func TestResolveTwice(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			site, l := resolve.Site(cfg, pages, bodies)
+			site, l := resolve.Site(cfg, pages, bodies, nil)
 			if l.HasErrors() {
 				t.Error(l.Error())
 				return
@@ -89,7 +89,8 @@ func snapshot(pages []*content.Page, bodies map[*content.Page]*content.Body) str
 			b.WriteString(e.Date.String() + e.Title + ";")
 		}
 		if body := bodies[p]; body != nil {
-			b.WriteString(body.HTML)
+			h, _ := body.HTML()
+			b.WriteString(h)
 		}
 		b.WriteByte('\n')
 	}

@@ -3,6 +3,8 @@ package build
 import (
 	"context"
 	"maps"
+	"sort"
+	"strings"
 
 	"github.com/briefing-dev/briefing/internal/assets"
 	"github.com/briefing-dev/briefing/internal/content"
@@ -72,18 +74,28 @@ func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
 }
 
 // minifyOutputs minifies the machine files (feed, sitemap, JSON API,
-// search index). Like the static files, they are minified whether or not
-// minify is set: they are a handful of files, not one per page.
+// favicon) for --minify. By default they are not minified: syndicate
+// writes them compact, and the minifier's pass over a large site's JSON
+// API cost about 3% of the build and a copy of the file in memory.
+//
+// The search index's files are left as syndicate made them: they are
+// compact JSON already, there are thousands of them on a large site, and
+// the minifier would write 1000 as 1e3.
 func minifyOutputs(ctx context.Context, out []content.Output, minify bool) ([]content.Output, diag.List) {
-	in := make([]content.Asset, len(out))
-	for i, o := range out {
-		in[i] = content.Asset{Path: o.Path, Data: o.Data}
+	var in []content.Asset
+	var res []content.Output
+	for _, o := range out {
+		if strings.HasPrefix(o.Path, "search/") && strings.HasSuffix(o.Path, ".json") {
+			res = append(res, o)
+			continue
+		}
+		in = append(in, content.Asset{Path: o.Path, Data: o.Data})
 	}
 	small, l := shrink(ctx, in, minify)
-	res := make([]content.Output, len(small))
-	for i, a := range small {
-		res[i] = content.NewOutput(a.Path, a.Data)
+	for _, a := range small {
+		res = append(res, content.NewOutput(a.Path, a.Data))
 	}
+	sort.Slice(res, func(i, j int) bool { return res[i].Path < res[j].Path })
 	return res, l
 }
 

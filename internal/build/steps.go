@@ -46,6 +46,12 @@ type sink struct {
 	// early, when set with a cache, gets the pages an editor just edited
 	// as soon as they are rendered, before the pages that only list them.
 	early func(out []content.Output)
+	// spill, when set, moves each parsed body's HTML out of memory until
+	// they are read (the build command keeps them in a scratch file).
+	spill func(*content.Body)
+	// drop, when set, lets go of the files' text once they are parsed
+	// (the build command: nothing after parse reads it).
+	drop bool
 }
 
 // Pipeline runs the steps over loaded input and returns every built file in
@@ -83,18 +89,25 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 
 	var pages []*content.Page
 	var bodies map[*content.Page]*content.Body
+	var published content.Files
+	var filesSum string // a part of the parse and resolve keys
 	if !run("parse", "", func() diag.List {
 		md := markdown.New()
 		var ds diag.List
-		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-			return parse.Pages(ctx, fs, cfg.PeopleSection, md)
+		// Images in pages take their size from the files: a new, gone or
+		// resized file parses the pages again (the section is the
+		// cache's key for what decides a page).
+		published = publishedFiles(ctx, in, cfg.BaseURL)
+		filesSum = "\x00" + strconv.FormatUint(filesKey(published), 16)
+		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
+			return parse.Pages(ctx, fs, cfg.PeopleSection, md, published, out.spill)
 		})
 		if folder, moved, ok := movedPeople(in.Files, cfg, ds); ok {
 			// Parse the people where they are, so that the one error
 			// about the folder is not followed by one per person.
 			cfg.PeopleSection = folder
-			pages, bodies, ds = c.Parse(in.Files, folder, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-				return parse.Pages(ctx, fs, folder, md)
+			pages, bodies, ds = c.Parse(in.Files, folder+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
+				return parse.Pages(ctx, fs, folder, md, published, out.spill)
 			})
 			return append(ruled(check.RuleFrontMatter, ds), moved)
 		}
@@ -103,6 +116,11 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		return res, l
 	}
 	t.done("parse")
+	if out.drop {
+		for i := range in.Files {
+			in.Files[i].Front, in.Files[i].Body = nil, nil
+		}
+	}
 	if !opts.Drafts {
 		kept := pages[:0:0]
 		for _, p := range pages {
@@ -116,8 +134,8 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	var site *content.Site
 	if !run("resolve", "", func() diag.List {
 		var ds diag.List
-		site, ds, _ = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL), i18nKey(in)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
-			return resolve.Site(cfg, ps, bs)
+		site, ds, _ = c.Resolve(cache.Hash(in.Config.Data, []byte(cfg.BaseURL.URL), i18nKey(in), []byte(filesSum)), pages, bodies, func(ps []*content.Page, bs map[*content.Page]*content.Body) (*content.Site, diag.List) {
+			return resolve.Site(cfg, ps, bs, published)
 		})
 		return ruled(check.RuleReference, ds)
 	}) {
@@ -172,12 +190,15 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 			var ml diag.List
 			m, ds := machineFiles(site)
 			ml.Add(ds...)
-			m, ds = minifyOutputs(ctx, m, opts.Minify)
+			if opts.Minify {
+				m, ds = minifyOutputs(ctx, m, opts.Minify)
+			}
 			ml.Add(ds...)
 			return m, ml
 		})
 		ol.Add(ds...)
 		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
+		extra = append(extra, bundleOutputs(site, extra, in.Bundle, &ol)...)
 		return ruled(check.RuleAsset, ol)
 	}) {
 		return res, l

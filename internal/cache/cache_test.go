@@ -16,7 +16,9 @@ func fakeParse(n *int) ParseFunc {
 		for _, f := range files {
 			p := &content.Page{File: f.Path, ID: f.Path, Title: string(f.Front)}
 			pages = append(pages, p)
-			bodies[p] = &content.Body{HTML: string(f.Body), Links: []content.Link{{Dest: "x.md"}}}
+			b := &content.Body{Links: []content.Link{{Dest: "x.md"}}}
+			b.SetTexts(content.Texts{HTML: string(f.Body)})
+			bodies[p] = b
 		}
 		return pages, bodies, nil
 	}
@@ -38,8 +40,8 @@ func TestParseReuses(t *testing.T) {
 	files[0].Body = []byte("a, edited")
 	n = 0
 	edited, bodies, _ := c.Parse(files, "people", fakeParse(&n))
-	if n != 1 || edited[0] != pages[0] || bodies[edited[0]].HTML != "a, edited" {
-		t.Errorf("a body edit: parsed %d, same page %v, body %q; want 1, the same page, the new body", n, edited[0] == pages[0], bodies[edited[0]].HTML)
+	if n != 1 || edited[0] != pages[0] || html(bodies[edited[0]]) != "a, edited" {
+		t.Errorf("a body edit: parsed %d, same page %v, body %q; want 1, the same page, the new body", n, edited[0] == pages[0], html(bodies[edited[0]]))
 	}
 	if !c.Edited(edited[0]) || c.Edited(edited[1]) {
 		t.Errorf("Edited does not tell the edited page")
@@ -78,7 +80,7 @@ func TestResolveReuses(t *testing.T) {
 	if !reused || resolves != 1 || second == first || c.Generation() != gen {
 		t.Errorf("a body edit: reused %v, %d resolves, new site %v; want the last site reused as a new value", reused, resolves, second != first)
 	}
-	if first.Body(pages[0]).HTML != "a" || second.Body(pages[0]).HTML != "a, edited" {
+	if html(first.Body(pages[0])) != "a" || html(second.Body(pages[0])) != "a, edited" {
 		t.Errorf("the reused site changed the last one, or lacks the new body")
 	}
 	if _, _, reused := c.Resolve(2, pages, bodies, resolve); reused || c.Generation() == gen {
@@ -100,4 +102,10 @@ func TestMemo(t *testing.T) {
 	if v, _ := Memo[int](nil, "x", 2, make); v != 3 {
 		t.Errorf("a nil Cache does not run the step")
 	}
+}
+
+// html returns a body's HTML, which fakeParse keeps in memory.
+func html(b *content.Body) string {
+	h, _ := b.HTML()
+	return h
 }

@@ -137,6 +137,23 @@ type Person struct {
 	Side        Ref
 	AtTable     AtTable
 	Aliases     []string
+	// Photo is the person's portrait; nil when the page gives none.
+	Photo *Photo
+}
+
+// Photo is a person's portrait: "photo: {src: lavrov.jpg, credit: ...}".
+// Src is written like an image in Markdown: relative to the person's
+// file, or from the site root with "/".
+type Photo struct {
+	Src    string
+	Credit string
+	// Path is the published file below the base URL
+	// ("participants/lavrov.jpg"); Width and Height its size in pixels,
+	// 0 when unknown. Parse sets them; resolve checks the file exists.
+	Path          string `yaml:"-"`
+	Width, Height int    `yaml:"-"`
+	// Pos is where the photo's keys start.
+	Pos diag.Pos
 }
 
 // AtTable says whether a person took part in the main session, and why not.
@@ -166,8 +183,9 @@ type Glance struct {
 	Pos      diag.Pos
 }
 
-// GlanceRow is one row of the box: its label and text.
-type GlanceRow struct{ Label, Text string }
+// GlanceRow is one row of the box: its key as written ("who_met"; the
+// theme's words for it are glance.<key>), its English label and text.
+type GlanceRow struct{ Key, Label, Text string }
 
 // Rows returns the box's rows that have text, in reading order.
 func (g *Glance) Rows() []GlanceRow {
@@ -175,8 +193,8 @@ func (g *Glance) Rows() []GlanceRow {
 		return nil
 	}
 	var out []GlanceRow
-	for _, r := range []GlanceRow{{"When", g.When}, {"Where", g.Where}, {"Who met", g.WhoMet},
-		{"Agreed", g.Agreed}, {"Left open", g.LeftOpen}, {"Absent", g.Absent}} {
+	for _, r := range []GlanceRow{{"when", "When", g.When}, {"where", "Where", g.Where}, {"who_met", "Who met", g.WhoMet},
+		{"agreed", "Agreed", g.Agreed}, {"left_open", "Left open", g.LeftOpen}, {"absent", "Absent", g.Absent}} {
 		if strings.TrimSpace(r.Text) != "" {
 			out = append(out, r)
 		}
@@ -282,9 +300,25 @@ type Update struct {
 	Pos  diag.Pos
 }
 
-// Body is a page's Markdown body, made by parse: the HTML and what the
-// other stages need to know of it. Nothing changes a Body once made.
+// Body is a page's Markdown body, made by parse: its text in the forms
+// the other stages need, and what they need to know of it. Nothing
+// changes a Body once made, except that the build may move its texts out
+// of memory (Spill) until render and the search index read them.
 type Body struct {
+	texts Texts
+	// spilled, when set, reads texts back from where they were moved.
+	spilled func() (Texts, error)
+	// Headings are the body's headings in order, for a table of contents.
+	Headings []Heading
+	// Links are the body's link destinations with their positions.
+	Links []Link
+	// Words is the number of words in the body.
+	Words int
+}
+
+// Texts are a body rendered, in the forms the pages and the search index
+// use.
+type Texts struct {
 	// HTML is the body rendered by goldmark with raw HTML left out and
 	// links to other pages written relative to the page's URL, so they
 	// work under any base URL.
@@ -294,16 +328,55 @@ type Body struct {
 	// one level deeper. Links stay relative; the brief sits at the same
 	// depth.
 	Embedded string
-	// Headings are the body's headings in order, for a table of contents.
-	Headings []Heading
-	// Links are the body's link destinations with their positions.
-	Links []Link
-	// Words is the number of words in the body.
-	Words int
-	// Text is the body's plain text (tags dropped, entities decoded, a
-	// space between blocks), which parse extracts from the HTML it makes
-	// for the search index, so that the index never needs the HTML back.
-	Text string
+	// Plain is the body's plain text (tags dropped, entities decoded, a
+	// space between blocks), for the search index.
+	Plain string
+}
+
+// SetTexts sets the body's texts; parse calls it once.
+func (b *Body) SetTexts(t Texts) { b.texts = t }
+
+// Texts returns the body's texts. The error is set only when they were
+// spilled and cannot be read back.
+func (b *Body) Texts() (Texts, error) {
+	if b.spilled != nil {
+		return b.spilled()
+	}
+	return b.texts, nil
+}
+
+// HTML returns the body's HTML (see Texts).
+func (b *Body) HTML() (string, error) {
+	t, err := b.Texts()
+	return t.HTML, err
+}
+
+// Embedded returns the body's HTML for the one-page brief (see Texts).
+func (b *Body) Embedded() (string, error) {
+	t, err := b.Texts()
+	return t.Embedded, err
+}
+
+// Text returns the body's plain text (see Texts).
+func (b *Body) Text() (string, error) {
+	t, err := b.Texts()
+	return t.Plain, err
+}
+
+// Spill moves the body's texts out of memory: put stores them somewhere
+// and returns the function that reads them back. When put fails the body
+// keeps its texts. A large site's bodies are most of what a build holds,
+// and render needs each one only while it renders its page.
+func (b *Body) Spill(put func(Texts) (read func() (Texts, error), err error)) error {
+	if b.spilled != nil {
+		return nil
+	}
+	read, err := put(b.texts)
+	if err != nil {
+		return err
+	}
+	b.texts, b.spilled = Texts{}, read
+	return nil
 }
 
 // Heading is a heading of a page's body.
@@ -325,6 +398,19 @@ type Link struct {
 	// starts with "/"; it is empty for every other link. Resolve checks
 	// that a page has the file.
 	Target string
-	Href   string
-	Pos    diag.Pos
+	// Path is, for any other link or image inside the site (written
+	// relative to the Markdown file, or from the site root with "/"),
+	// the path below the base URL it leads to ("images/map.png",
+	// "talks/map.png", "timeline/"); it is empty for .md links, external
+	// addresses and bare fragments. Resolve checks that the site
+	// publishes it. Outside is set instead when a relative path leads
+	// out of content/ and static/.
+	Path    string
+	Outside bool
+	Href    string
+	// Image marks an image (![alt](src)); Alt is its text as a reader
+	// gets it.
+	Image bool
+	Alt   string
+	Pos   diag.Pos
 }

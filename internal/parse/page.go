@@ -59,6 +59,7 @@ type frontMatter struct {
 	Side        content.Ref
 	AtTable     *atTable
 	Aliases     []string
+	Photo       *content.Photo
 }
 
 // CodePersonKey is the code of the error for a person's key (name, role,
@@ -69,20 +70,26 @@ const CodePersonKey = "person-key"
 // personKeys are the keys only person pages may have; homeKeys the ones
 // only the home page may have.
 var (
-	personKeys = []string{"name", "role", "affiliation", "side", "at_table", "aliases"}
+	personKeys = []string{"name", "role", "affiliation", "side", "at_table", "aliases", "photo"}
 	homeKeys   = []string{"takeaways", "updates", "glance"}
 )
 
 // Pages parses files in parallel. peopleSection names the folder under
-// content/ whose pages are people. The result keeps the order of files and
+// content/ whose pages are people; published are the files the site
+// publishes beside its pages, which images take their size from. The
+// result keeps the order of files and
 // leaves out files that could not be parsed at all; bodies holds the body
-// of every page that has one.
-func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown) (pages []*content.Page, bodies map[*content.Page]*content.Body, l diag.List) {
+// of every page that has one. spill, when set, is called with each body as
+// soon as it is made, to move its texts out of memory (Body.Spill).
+func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown, published content.Files, spill func(*content.Body)) (pages []*content.Page, bodies map[*content.Page]*content.Body, l diag.List) {
 	all := make([]*content.Page, len(files))
 	bs := make([]*content.Body, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.Each(ctx, len(files), 0, func(i int) {
-		all[i], bs[i], lists[i] = safePage(files[i], peopleSection, md)
+		all[i], bs[i], lists[i] = safePage(files[i], peopleSection, md, published)
+		if spill != nil && bs[i] != nil {
+			spill(bs[i])
+		}
 	})
 	pages = make([]*content.Page, 0, len(files))
 	bodies = make(map[*content.Page]*content.Body, len(files))
@@ -100,14 +107,14 @@ func Pages(ctx context.Context, files []content.File, peopleSection string, md *
 
 // safePage is Page with a guard: a panic inside a library on some odd input
 // becomes a diagnostic on that file instead of crashing the build.
-func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *content.Page, b *content.Body, l diag.List) {
+func safePage(f content.File, peopleSection string, md *markdown.Markdown, published content.Files) (p *content.Page, b *content.Body, l diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, b = nil, nil
 			l.Errorf(diag.Pos{File: f.Path}, "internal error while parsing this file: %v; please report it with the file", r)
 		}
 	}()
-	return Page(f, peopleSection, md)
+	return page(f, peopleSection, md, published)
 }
 
 // Page parses one file: its front matter into typed fields, its body into
@@ -117,6 +124,12 @@ func safePage(f content.File, peopleSection string, md *markdown.Markdown) (p *c
 // comes back marked Invalid and without a body, with the diagnostics that
 // say why.
 func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content.Page, *content.Body, diag.List) {
+	return page(f, peopleSection, md, nil)
+}
+
+// page is Page with the files the site publishes, which images and
+// photos take their size from.
+func page(f content.File, peopleSection string, md *markdown.Markdown, published content.Files) (*content.Page, *content.Body, diag.List) {
 	var l diag.List
 	p := &content.Page{File: f.Path, Pos: diag.Pos{File: f.Path, Line: 1, Col: 1}}
 	placePage(p, peopleSection)
@@ -133,6 +146,9 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 	p.Faulty = faulty(keys, ds)
 	fm.values = func() *trustValues { return decodeTrustValues(f) }
 	fill(p, &fm, keys, &l)
+	if p.Person != nil && fm.Photo != nil {
+		p.Person.Photo = photo(p, fm.Photo, published, &l)
+	}
 	b := &content.Body{}
 
 	doc := md.Parse(f.Body)
@@ -147,10 +163,11 @@ func Page(f content.File, peopleSection string, md *markdown.Markdown) (*content
 		b.Headings = append(b.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
 	}
 	for _, ln := range links {
-		b.Links = append(b.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset)})
+		b.Links = append(b.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset), Image: ln.Image, Alt: ln.Alt})
 	}
+	altText(b.Links, &l)
 	b.Words = words
-	if err := renderBody(p, b, doc, md); err != nil {
+	if err := renderBody(p, b, doc, md, published); err != nil {
 		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
 	}
 	return p, b, l
@@ -189,8 +206,10 @@ func faulty(keys map[string]diag.Pos, ds diag.List) map[string]bool {
 
 // renderBody writes the page's body as HTML (and, for topics, the variant
 // embedded in the brief), with links to other pages' files turned into
-// URLs relative to the page. Resolve checks later that each target exists.
-func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdown.Markdown) error {
+// URLs relative to the page, as are links and images to other files of the
+// site (sitePath), and images sized from published. Resolve checks later
+// that each target exists.
+func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdown.Markdown, published content.Files) error {
 	targets := map[string]string{}
 	frags := map[string]string{}
 	for i, ln := range b.Links {
@@ -199,19 +218,23 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 		if u, ok := linkURL(p, ln.Dest); ok {
 			targets[ln.Dest] = u
 			b.Links[i].Href = u
+		} else if sitePath(p, &b.Links[i]) && !b.Links[i].Outside {
+			targets[ln.Dest] = b.Links[i].Href
 		}
 		if len(ln.Dest) > 1 && ln.Dest[0] == '#' {
 			frags[ln.Dest] = "#" + p.ID + "--" + ln.Dest[1:]
 		}
 	}
+	doc.SizeImages(imageSizes(b.Links, published))
 	doc.RewriteLinks(targets)
 	var buf bytes.Buffer
 	if err := md.Render(&buf, doc); err != nil {
 		return err
 	}
-	b.HTML = buf.String()
-	b.Text = plainText(b.HTML)
+	t := content.Texts{HTML: buf.String()}
+	t.Plain = plainText(t.HTML)
 	if p.Kind != content.KindTopic {
+		b.SetTexts(t)
 		return nil
 	}
 	buf.Reset()
@@ -220,7 +243,8 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 	if err := md.Render(&buf, doc); err != nil {
 		return err
 	}
-	b.Embedded = buf.String()
+	t.Embedded = buf.String()
+	b.SetTexts(t)
 	return nil
 }
 

@@ -167,8 +167,9 @@ weight: 3
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", diags.Error())
 	}
-	if !strings.Contains(b.HTML, `<h2 id="биография">`) || !strings.Contains(b.HTML, `href="../../talks/#x"`) {
-		t.Errorf("Body = %q; want the heading with its id and the link relative to the page", b.HTML)
+	html, _ := b.HTML()
+	if !strings.Contains(html, `<h2 id="биография">`) || !strings.Contains(html, `href="../../talks/#x"`) {
+		t.Errorf("Body = %q; want the heading with its id and the link relative to the page", html)
 	}
 	checks := []struct {
 		name      string

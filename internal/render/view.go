@@ -24,10 +24,23 @@ type View struct {
 	Canonical string
 	// LiveReload is set when the preview server serves the page.
 	LiveReload bool
+
+	body *template.HTML // Body's result, read once (it may come from disk)
 }
 
 // Body returns the page's rendered Markdown.
-func (v *View) Body() template.HTML { return template.HTML(v.Site.Body(v.Page).HTML) }
+func (v *View) Body() (template.HTML, error) {
+	if v.body != nil {
+		return *v.body, nil
+	}
+	h, err := v.Site.Body(v.Page).HTML()
+	if err != nil {
+		return "", err
+	}
+	b := template.HTML(h)
+	v.body = &b
+	return b, nil
+}
 
 // Headings returns the headings of the page's body, for a table of contents.
 func (v *View) Headings() []content.Heading { return v.Site.Body(v.Page).Headings }
@@ -37,8 +50,9 @@ func (v *View) Words() int { return v.Site.Body(v.Page).Words }
 
 // BriefBody returns a topic's body rendered for the one-page brief, with
 // its ids prefixed and its headings one level deeper.
-func (v *View) BriefBody(p *content.Page) template.HTML {
-	return template.HTML(v.Site.Body(p).Embedded)
+func (v *View) BriefBody(p *content.Page) (template.HTML, error) {
+	h, err := v.Site.Body(p).Embedded()
+	return template.HTML(h), err
 }
 
 // Crumbs returns the breadcrumbs from home to the page's parent.

@@ -81,18 +81,28 @@ type apiUpdate struct {
 }
 
 type apiPerson struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Role        string   `json:"role,omitempty"`
-	Affiliation string   `json:"affiliation,omitempty"`
-	Side        string   `json:"side"`
-	AtTable     bool     `json:"at_table"`
-	Presence    string   `json:"presence"`
-	AtTableNote string   `json:"at_table_note,omitempty"`
-	Reason      string   `json:"at_table_reason,omitempty"`
-	Aliases     []string `json:"aliases"`
-	Summary     string   `json:"summary,omitempty"`
-	URL         string   `json:"url"`
+	ID          string    `json:"id"`
+	Name        string    `json:"name"`
+	Role        string    `json:"role,omitempty"`
+	Affiliation string    `json:"affiliation,omitempty"`
+	Side        string    `json:"side"`
+	AtTable     bool      `json:"at_table"`
+	Presence    string    `json:"presence"`
+	AtTableNote string    `json:"at_table_note,omitempty"`
+	Reason      string    `json:"at_table_reason,omitempty"`
+	Aliases     []string  `json:"aliases"`
+	Summary     string    `json:"summary,omitempty"`
+	URL         string    `json:"url"`
+	Photo       *apiPhoto `json:"photo,omitempty"`
+}
+
+// apiPhoto is a person's portrait: its address, its size in pixels (when
+// it could be read) and its credit.
+type apiPhoto struct {
+	URL    string `json:"url"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
+	Credit string `json:"credit,omitempty"`
 }
 
 type apiPage struct {
@@ -222,6 +232,9 @@ func api(s *content.Site, u links) ([]byte, error) {
 			Reason:  string(pr.AtTable.Reason),
 			Aliases: orEmpty(pr.Aliases), Summary: p.Summary, URL: u.abs(p.URL),
 		})
+		if ph := pr.Photo; ph != nil {
+			d.People[len(d.People)-1].Photo = &apiPhoto{URL: u.abs(ph.Path), Width: ph.Width, Height: ph.Height, Credit: ph.Credit}
+		}
 	}
 	for _, p := range s.Topics {
 		ap := apiPageOf(p, u)
@@ -298,8 +311,9 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-// marshalJSON returns v as compact JSON with a final newline (the build
-// minifies machine files anyway, so indenting would only cost time). <, > and &
+// marshalJSON returns v as compact JSON without a final newline (the build
+// minifies machine files only with --minify; compact JSON is what it
+// would make of it anyway). <, > and &
 // inside strings are written as \u003c, \u003e and \u0026, so that no
 // markup from the content appears in the file even if a host serves it
 // with the wrong type.
@@ -309,5 +323,5 @@ func marshalJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

@@ -165,15 +165,15 @@ func feed(s *content.Site, u links) ([]byte, error) {
 	return marshalXML(f)
 }
 
-// marshalXML returns v as an indented XML document with its declaration.
+// marshalXML returns v as a compact XML document with its declaration:
+// machine files are made small where they are made, so no minifier pass
+// is needed (--minify still runs one).
 func marshalXML(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	b.WriteByte('\n')
 	return b.Bytes(), nil
 }

@@ -213,15 +213,23 @@ type searchRead struct {
 	rec   []byte
 }
 
-func readSearchDoc(s *content.Site, d searchDoc) (searchRead, error) {
-	terms := map[string]int{}
+// readSearchDoc reads d into terms (cleared first, so a worker's map is
+// reused from batch to batch and keeps its size).
+func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRead, error) {
+	if terms == nil {
+		terms = map[string]int{}
+	}
+	clear(terms)
 	for _, f := range d.fields {
 		eachToken(f.text, func(t string) { terms[t] += f.weight })
 	}
 	rec := d.rec
 	if d.page != nil {
 		b := s.Body(d.page)
-		text := b.Text
+		text, err := b.Text()
+		if err != nil {
+			return searchRead{}, err
+		}
 		eachToken(text, func(t string) { terms[t] += inBody })
 		for _, h := range b.Headings {
 			eachToken(h.Text, func(t string) { terms[t] += inHeading })
@@ -259,7 +267,7 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 	for start := 0; start < len(docs); start += searchBatch {
 		batch := docs[start:min(start+searchBatch, len(docs))]
 		parallel.Each(context.Background(), len(batch), 0, func(i int) {
-			reads[i], errs[i] = readSearchDoc(s, batch[i])
+			reads[i], errs[i] = readSearchDoc(s, batch[i], reads[i].terms)
 		})
 		for i := range batch {
 			if errs[i] != nil {
@@ -279,7 +287,7 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 			}
 			chunk.Write(reads[i].rec)
 			n++
-			reads[i] = searchRead{}
+			reads[i].rec = nil
 		}
 	}
 	flush()
@@ -451,4 +459,10 @@ func searchPrefixes(terms []string, postings map[string][]uint32, man *searchMan
 		end()
 	}
 	return out
+}
+
+// SearchIndex returns the search index's files for site, as Site makes
+// them: for benchmarks, which measure it apart from the other files.
+func SearchIndex(site *content.Site) ([]content.Output, error) {
+	return searchIndex(site, newLinks(site.Config.BaseURL))
 }

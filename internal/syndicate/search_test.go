@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -72,7 +73,9 @@ func records(t *testing.T, files map[string][]byte) []kindRecord {
 func searchSite() *content.Site {
 	s := testSite()
 	body := func(text string, hs ...content.Heading) *content.Body {
-		return &content.Body{Text: text, Headings: hs}
+		b := &content.Body{Headings: hs}
+		b.SetTexts(content.Texts{Plain: text})
+		return b
 	}
 	bodies := map[*content.Page]*content.Body{}
 	for _, p := range s.Pages {
@@ -196,7 +199,9 @@ func bigSite(n int) *content.Site {
 		}
 		s.Pages = append(s.Pages, p)
 		s.Topics = append(s.Topics, p)
-		bodies[p] = &content.Body{Text: b.String()}
+		body := &content.Body{}
+		body.SetTexts(content.Texts{Plain: b.String()})
+		bodies[p] = body
 	}
 	s.SetIndex(content.SiteIndex{Bodies: bodies})
 	return s
@@ -274,7 +279,7 @@ func TestSearchSplit(t *testing.T) {
 
 // TestSearchFixture writes, with -update, the index of searchSite and
 // what Find answers for some queries to testdata/search, where
-// static/js/search_test.mjs checks that the script answers the same;
+// search_test.mjs checks that static/js/search.js answers the same;
 // without -update it checks that the files there are current.
 func TestSearchFixture(t *testing.T) {
 	got := files(t, searchSite(), base)
@@ -346,4 +351,26 @@ func TestSearchFixture(t *testing.T) {
 			t.Errorf("testdata/search/%s is stale (go test ./internal/syndicate -run SearchFixture -update)", p)
 		}
 	}
+}
+
+// BenchmarkSearchIndex makes the search index of 3,000 generated pages;
+// BenchmarkSearch10k in internal/build measures the synthetic corpus.
+func BenchmarkSearchIndex(b *testing.B) {
+	site := bigSite(3000)
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := searchIndex(site, newLinks(content.BaseURL{})); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the CPU time the process used so far, in nanoseconds: what
+// the benchmarks report beside wall time, which another busy process
+// stretches.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -1,0 +1,43 @@
+package build
+
+import (
+	"unsafe"
+
+	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/write"
+)
+
+// spiller keeps the texts of parsed bodies in a scratch file of the stage
+// between parse and the steps that read them (render, the search index).
+// Bodies are most of what a build of a large site holds (about half of a
+// 10,000-page site's live heap), and render needs each one only while it
+// renders that page; the file sits in the system's page cache, not in the
+// process's memory. A body whose texts cannot be written keeps them in
+// memory: a full disk is reported by the page writes.
+type spiller struct{ sc *write.Scratch }
+
+func (sp spiller) body(b *content.Body) { b.Spill(sp.put) }
+
+func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
+	n1, n2 := len(t.HTML), len(t.HTML)+len(t.Embedded)
+	n := n2 + len(t.Plain)
+	data := make([]byte, 0, n)
+	data = append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
+	off, err := sp.sc.Put(data)
+	if err != nil {
+		return nil, err
+	}
+	return func() (content.Texts, error) {
+		if n == 0 {
+			return content.Texts{}, nil
+		}
+		buf, err := sp.sc.Get(nil, off, n)
+		if err != nil {
+			return content.Texts{}, err
+		}
+		// buf is new and nothing else holds it, so the strings may
+		// share its bytes.
+		s := unsafe.String(&buf[0], n)
+		return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:]}, nil
+	}, nil
+}
