@@ -132,7 +132,11 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return content.FigureRef{Figure: f, Page: p}
 		},
 		// across arranges people for the "across the table" block.
-		"across":        func(people []*content.Page) Across { return across(w.site.Config, people) },
+		"across": func(people []*content.Page) Across { return across(w.site.Config, people) },
+		// seatPlan draws the people at the table as a seat plan.
+		"seatPlan": func(people []*content.Page) *SeatPlan {
+			return seatPlan(w.site.Config, w.site.Config.PeopleSection, people)
+		},
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
 		// first and last return at most n items from the start or the
