@@ -32,7 +32,7 @@ var allowedImports = map[string][]string{
 	"internal/cache":    {"internal/content", "internal/deps", "internal/diag"},
 	"internal/build": {"internal/cache", "internal/deps", "internal/check", "internal/config", "internal/content", "internal/diag",
 		"internal/i18n", "internal/load", "internal/markdown", "internal/parse", "internal/render",
-		"internal/resolve", "internal/strict", "internal/write", "internal/assets", "internal/syndicate"},
+		"internal/resolve", "internal/strict", "internal/write", "internal/assets", "internal/syndicate", "internal/parallel"},
 	"internal/assets":           {"internal/content", "internal/diag", "internal/parallel"},
 	"internal/syndicate":        {"internal/content", "internal/parallel"},
 	"internal/corpus":           {},

@@ -46,8 +46,9 @@ type Incremental struct {
 	static    []content.Asset
 	i18n      []content.Asset // read again on every update, like briefing.yaml
 	files     map[string]content.File
-	loadDiags map[string]diag.List // content diagnostics by file
-	areaDiags map[string]diag.List // config, templates and static diagnostics
+	bundle    map[string]content.Asset // files beside the pages, by path under content/
+	loadDiags map[string]diag.List     // content diagnostics by file
+	areaDiags map[string]diag.List     // config, templates and static diagnostics
 
 	good map[string][]byte // the files of the last good build
 }
@@ -137,6 +138,10 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 		in.Files = append(in.Files, f)
 	}
 	sort.Slice(in.Files, func(i, j int) bool { return in.Files[i].Path < in.Files[j].Path })
+	for _, a := range b.bundle {
+		in.Bundle = append(in.Bundle, a)
+	}
+	sort.Slice(in.Bundle, func(i, j int) bool { return in.Bundle[i].Path < in.Bundle[j].Path })
 
 	var early map[string][]byte
 	out := sink{}
@@ -219,6 +224,10 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 		for _, f := range in.Files {
 			b.files[f.Path] = f
 		}
+		b.bundle = make(map[string]content.Asset, len(in.Bundle))
+		for _, a := range in.Bundle {
+			b.bundle[a.Origin.Path] = a
+		}
 		b.config, b.templates, b.static, b.i18n = in.Config, in.Templates, in.Static, in.I18n
 		b.loadDiags, b.areaDiags = map[string]diag.List{}, map[string]diag.List{}
 		b.sortDiags(l, nil, true, true)
@@ -254,6 +263,14 @@ func (b *Incremental) reload(fsys fs.FS, changed []string) {
 	}
 	for p := range gone {
 		delete(b.files, p)
+	}
+	for p := range b.bundle {
+		if under(p, keep) {
+			delete(b.bundle, p)
+		}
+	}
+	for _, a := range in.Bundle {
+		b.bundle[a.Origin.Path] = a
 	}
 	for p := range b.loadDiags {
 		if under(p, keep) {

@@ -1,5 +1,10 @@
 package content
 
+import (
+	"path"
+	"strings"
+)
+
 // File is one content file as loaded: its bytes split into front matter and
 // body, with the offsets needed to turn positions inside either part back into
 // positions in the file. The load stage makes Files; nothing changes them
@@ -45,6 +50,12 @@ type Input struct {
 	// I18n are the site's own catalogues, i18n/<lang>.yaml, sorted by
 	// path (Path is from the site root).
 	I18n []Asset
+	// Bundle are the other files under content/ (images, documents
+	// beside the pages), sorted by path. Each is published at its path
+	// under content/, with folder names made slugs as pages' are
+	// ("content/talks/map.png" at "talks/map.png"); Origin.Path is the
+	// file under content/.
+	Bundle []Asset
 }
 
 // Origin is where a template or static file came from: a file of the site,
@@ -63,4 +74,53 @@ func (o Origin) String() string {
 		return "(built-in) " + o.Path
 	}
 	return o.Path
+}
+
+// Published is a file a site publishes as it is, beside its pages: a
+// static file, a file beside the pages in content/, or a file the build
+// makes for machines (the feed). Links and images in Markdown are checked
+// against the site's Published files, and images take their size from
+// them.
+type Published struct {
+	// Source is where the file comes from, from the site root
+	// ("static/images/map.png", "content/talks/map.png"); empty for a
+	// file the build makes.
+	Source string
+	// Width and Height are an image's size in pixels; 0 for other files
+	// and for images whose size could not be read.
+	Width, Height int
+}
+
+// Files are the files a site publishes beside its pages, by their path
+// below the base URL ("images/map.png", "talks/map.png", "feed.xml").
+// The build makes it once; nothing changes it afterwards.
+type Files map[string]Published
+
+// PublishedPath returns where the file at p (from the site root) is
+// published, below the base URL: a static file at its path under
+// static/, any other file under content/ at its path there with each
+// folder name made a slug, as the pages in it are
+// ("content/Talks/map.png" at "talks/map.png"; the file name stays as
+// written). A trailing "/" stays. It returns false for a path outside
+// static/ and content/.
+func PublishedPath(p string) (string, bool) {
+	if rest, ok := strings.CutPrefix(p, "static/"); ok {
+		return rest, true
+	}
+	if p == "content" {
+		return "", true
+	}
+	rest, ok := strings.CutPrefix(p, "content/")
+	if !ok {
+		return "", false
+	}
+	dir, name := path.Split(rest)
+	if dir == "" {
+		return name, true
+	}
+	parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	for i := range parts {
+		parts[i] = Slug(parts[i])
+	}
+	return strings.Join(parts, "/") + "/" + name, true
 }

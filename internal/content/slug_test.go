@@ -24,3 +24,26 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestPublishedPath(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"static/images/map.png", "images/map.png", true},
+		{"static/", "", true},
+		{"content/talks/map.png", "talks/map.png", true},
+		{"content/map.png", "map.png", true},
+		{"content/Team Photos/Lead.JPG", "team-photos/Lead.JPG", true},
+		{"content/participants/", "participants/", true},
+		{"content", "", true},
+		{"briefing.yaml", "", false},
+		{"static", "", false},
+		{"../x.png", "", false},
+		{"contents/x.png", "", false},
+	} {
+		if got, ok := PublishedPath(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("PublishedPath(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

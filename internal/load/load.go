@@ -62,7 +62,7 @@ func Site(site, theme fs.FS) (*content.Input, diag.List) {
 		src.Config = content.Asset{Path: ConfigFile, Origin: content.Origin{Path: ConfigFile}, Data: data}
 	}
 
-	src.Files = contentFiles(site, &l)
+	src.Files, src.Bundle = contentFiles(site, &l)
 	src.Templates = overlay(site, theme, TemplatesDir, &l)
 	src.Static = overlay(site, theme, StaticDir, &l)
 	src.I18n = catalogues(site, &l)
@@ -98,17 +98,24 @@ func catalogues(site fs.FS, l *diag.List) []content.Asset {
 	return out
 }
 
-// contentFiles reads every Markdown file under content/. A file that
-// cannot be loaded is reported and kept, marked Invalid and without data,
-// so that the later stages know its path and do not report links and
-// references to it again.
-func contentFiles(site fs.FS, l *diag.List) []content.File {
-	var files []content.File
+// contentFiles reads every Markdown file under content/, and every other
+// file there as a file to publish beside the pages (bundle). A Markdown
+// file that cannot be loaded is reported and kept, marked Invalid and
+// without data, so that the later stages know its path and do not report
+// links and references to it again.
+func contentFiles(site fs.FS, l *diag.List) (files []content.File, bundle []content.Asset) {
 	walk(site, ContentDir, true, l, func(p string, depth int, refused bool) {
 		if !strings.HasSuffix(p, ".md") {
-			if !refused {
-				l.Warnf(diag.Pos{File: p}, "ignored: only .md files are read from content/; put images and other files in static/")
+			if refused {
+				return
 			}
+			data, err := readFile(site, p)
+			if err != nil {
+				l.Errorf(diag.Pos{File: p}, "%v", err)
+				return
+			}
+			at, _ := content.PublishedPath(p)
+			bundle = append(bundle, content.Asset{Path: at, Origin: content.Origin{Path: p}, Data: data})
 			return
 		}
 		if refused {
@@ -133,7 +140,8 @@ func contentFiles(site fs.FS, l *diag.List) []content.File {
 		files = append(files, f)
 	})
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files
+	sort.Slice(bundle, func(i, j int) bool { return bundle[i].Path < bundle[j].Path })
+	return files, bundle
 }
 
 // overlay reads dir from theme, then from site, the site's files winning.
@@ -204,7 +212,10 @@ func walk(fsys fs.FS, dir string, slugs bool, l *diag.List, fn func(p string, de
 			return nil
 		}
 		depth := strings.Count(strings.TrimPrefix(p, dir+"/"), "/") + 1
-		if msg, warn := checkName(p, d.IsDir(), slugs); msg != "" {
+		// Only folders and pages become URLs made of slugs; other files
+		// under content/ keep their names, as static files do.
+		slugged := slugs && (d.IsDir() || strings.HasSuffix(name, ".md"))
+		if msg, warn := checkName(p, d.IsDir(), slugged); msg != "" {
 			if !warn {
 				l.Errorf(diag.Pos{File: p}, "%s", msg)
 				if d.IsDir() {

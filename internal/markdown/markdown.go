@@ -40,6 +40,7 @@ func New() *Markdown {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(headingRenderer{}, 100),
+			util.Prioritized(imageRenderer{}, 100),
 		)),
 	)
 	return &Markdown{md: md}
@@ -62,10 +63,13 @@ type Heading struct {
 	Offset int
 }
 
-// Link is a link or image destination with its byte offset in Src.
+// Link is a link or image destination with its byte offset in Src. Image
+// marks an image, and Alt is its text as a reader gets it.
 type Link struct {
 	Dest   string
 	Offset int
+	Image  bool
+	Alt    string
 }
 
 // Parse parses a body. Heading ids are unique within the body and keep the
@@ -99,7 +103,7 @@ func (d *Doc) Outline() (headings []Heading, links []Link, words int) {
 		case *ast.Link:
 			links = append(links, Link{Dest: string(n.Destination), Offset: offset(n)})
 		case *ast.Image:
-			links = append(links, Link{Dest: string(n.Destination), Offset: offset(n)})
+			links = append(links, Link{Dest: string(n.Destination), Offset: offset(n), Image: true, Alt: plainText(n, d.Src)})
 		case *ast.Text:
 			words += countWords(n.Segment.Value(d.Src))
 		}

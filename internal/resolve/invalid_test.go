@@ -23,7 +23,7 @@ func TestInvalidPages(t *testing.T) {
 	pages[0].Takeaways = []content.Takeaway{{Text: "t", Page: content.Ref{ID: "broken", Pos: at("content/_index.md", 3, 9)}}}
 	pages = append(pages, broken, topic)
 
-	s, l := Site(cfg, pages, bodies)
+	s, l := Site(cfg, pages, bodies, nil)
 	if len(l) != 0 {
 		t.Errorf("Site reported follow-on errors about pages that could not be read:\n%s", l.Error())
 	}
@@ -43,7 +43,7 @@ func TestDuplicateNames(t *testing.T) {
 		person("zz-lavrov", "sergei  LAVROV"),
 		person("zz-rubio", "Rubio"),
 		person("marco", "Marco", "Rubio", "Marco"))
-	_, l := Site(cfg, pages, nil)
+	_, l := Site(cfg, pages, nil, nil)
 	want := []string{
 		`content/participants/zz-lavrov.md:2:7: person name "sergei  LAVROV" is also the name of content/participants/sergei-lavrov.md; give each person a name of their own, or merge the two pages`,
 		`content/participants/zz-rubio.md:2:7: person name "Rubio" is an alias of content/participants/marco.md; remove the alias there, or rename this person`,

@@ -16,19 +16,23 @@ import (
 	"github.com/briefing-dev/briefing/internal/diag"
 )
 
-// Site resolves pages (already filtered for drafts) under cfg.
+// Site resolves pages (already filtered for drafts) under cfg. published
+// are the files the site publishes beside its pages (static files, files
+// beside the pages, files for machines): links and images lead to them or
+// to pages.
 //
 // Site never changes a page or a body: the site it returns is a new value,
 // so the same parsed pages can be resolved again (an incremental build
 // does) while an earlier site is still rendered or served.
-func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*content.Body) (*content.Site, diag.List) {
+func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*content.Body, published content.Files) (*content.Site, diag.List) {
 	r := &resolver{
-		cfg:    cfg,
-		site:   &content.Site{Config: cfg, Generated: generated(cfg)},
-		byID:   map[string]*content.Page{},
-		byURL:  map[string]*content.Page{},
-		files:  map[string]*content.Page{},
-		bodies: bodies,
+		cfg:       cfg,
+		published: published,
+		site:      &content.Site{Config: cfg, Generated: generated(cfg)},
+		byID:      map[string]*content.Page{},
+		byURL:     map[string]*content.Page{},
+		files:     map[string]*content.Page{},
+		bodies:    bodies,
 		ix: content.SiteIndex{
 			Bodies:   bodies,
 			ByID:     map[string]*content.Page{},
@@ -46,6 +50,7 @@ func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*c
 	r.sources()
 	r.references()
 	r.links()
+	r.fileLinks()
 	r.collections()
 	r.site.SetIndex(r.ix)
 	r.l.Sort()
@@ -53,14 +58,15 @@ func Site(cfg content.Config, pages []*content.Page, bodies map[*content.Page]*c
 }
 
 type resolver struct {
-	cfg    content.Config
-	bodies map[*content.Page]*content.Body
-	site   *content.Site
-	byID   map[string]*content.Page
-	byURL  map[string]*content.Page
-	files  map[string]*content.Page // by path under content/, e.g. "talks.md"
-	ix     content.SiteIndex
-	l      diag.List
+	cfg       content.Config
+	published content.Files
+	bodies    map[*content.Page]*content.Body
+	site      *content.Site
+	byID      map[string]*content.Page
+	byURL     map[string]*content.Page
+	files     map[string]*content.Page // by path under content/, e.g. "talks.md"
+	ix        content.SiteIndex
+	l         diag.List
 
 	personIDs, sourceIDs, pageIDs []string // sorted, for hints
 
@@ -124,18 +130,6 @@ func (r *resolver) index(pages []*content.Page) {
 		r.site.Home = nil
 		r.l.Errorf(diag.Pos{File: "content/_index.md"}, "the site has no home page; create content/_index.md with a title")
 	}
-}
-
-// people indexes person pages and checks their sides.
-// generated returns the pages the build makes, titled in the site's
-// language (cfg.Words).
-func generated(cfg content.Config) []*content.Page {
-	pages := content.GeneratedPages()
-	for _, p := range pages {
-		p.Title = cfg.Word("page."+p.ID+".title", p.Title)
-		p.Summary = cfg.Word("page."+p.ID+".summary", p.Summary)
-	}
-	return pages
 }
 
 // people indexes person pages and checks their sides.
@@ -421,4 +415,15 @@ func sortedCopy(s []string) []string {
 	s = slices.Clone(s)
 	sort.Strings(s)
 	return s
+}
+
+// generated returns the pages the build makes, titled in the site's
+// language (cfg.Words).
+func generated(cfg content.Config) []*content.Page {
+	pages := content.GeneratedPages()
+	for _, p := range pages {
+		p.Title = cfg.Word("page."+p.ID+".title", p.Title)
+		p.Summary = cfg.Word("page."+p.ID+".summary", p.Summary)
+	}
+	return pages
 }

@@ -47,7 +47,7 @@ func talksLinks(pages []*content.Page) map[*content.Page]*content.Body {
 
 func TestSite(t *testing.T) {
 	cfg, pages := fixture()
-	s, l := Site(cfg, pages, talksLinks(pages))
+	s, l := Site(cfg, pages, talksLinks(pages), nil)
 	if len(l) != 0 {
 		t.Fatalf("diagnostics:\n%s", l.Error())
 	}
@@ -90,7 +90,7 @@ func TestSiteErrors(t *testing.T) {
 	pages[3].Person.Side = content.Ref{ID: "russia", Pos: at("content/participants/sergei-lavrov.md", 4, 7)}
 	dup := &content.Page{ID: "timeline", File: "content/timeline.md", Kind: content.KindTopic, URL: "timeline/", Title: "T", Pos: at("content/timeline.md", 1, 1)}
 	pages = append(pages, dup)
-	_, l := Site(cfg, pages, bodies)
+	_, l := Site(cfg, pages, bodies, nil)
 	want := []string{
 		`content/participants/sergei-lavrov.md:4:7: unknown side "russia"; did you mean "ru"? (sides are declared in briefing.yaml)`,
 		`content/talks.md:20:5: unknown person "sergey-lavrov"; did you mean "sergei-lavrov"?`,

@@ -25,7 +25,7 @@ func TestTimelineOrder(t *testing.T) {
 		{Date: day(2025, 2, 18), Title: "teams", Order: 2},
 		{Date: content.Date{Year: 2022}, Title: "unplaced 2022"},
 	}
-	s, _ := Site(cfg, pages, nil)
+	s, _ := Site(cfg, pages, nil, nil)
 	var got []string
 	for _, e := range s.Timeline {
 		got = append(got, e.Title)
