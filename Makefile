@@ -16,10 +16,13 @@ build:
 site: build
 	./$(BIN) build --source . --destination $(PUBLIC)
 
-## test: vet and run every test with the race detector
+## test: vet and run every test with the race detector; then, with Node.js
+## (CI has it), search.js against the Go lookup
 test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	@if command -v node >/dev/null 2>&1; then node internal/syndicate/search_test.mjs; \
+	else echo "node not found: skipped internal/syndicate/search_test.mjs (CI runs it)"; fi
 
 ## lint-workflows: lint the GitHub workflows with actionlint (a go tool in
 ## go.mod), and make sure the lint can fail on a known-bad workflow

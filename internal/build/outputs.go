@@ -2,11 +2,13 @@ package build
 
 import (
 	"context"
+	"encoding/binary"
 	"maps"
 	"sort"
 	"strings"
 
 	"github.com/briefing-dev/briefing/internal/assets"
+	"github.com/briefing-dev/briefing/internal/cache"
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/syndicate"
@@ -59,6 +61,18 @@ func machineFiles(site *content.Site) ([]content.Output, diag.List) {
 		out[i] = f
 	}
 	return out, l
+}
+
+// bodyVersions is the versions of every page's body, in the site's order,
+// for the key of the machine files: the search index reads every body, and
+// an edit to bodies alone reuses the resolved site (and its generation).
+func bodyVersions(site *content.Site, c *cache.Cache) []byte {
+	fp := c.Fingerprints()
+	out := make([]byte, 0, 8*len(site.Pages))
+	for _, p := range site.Pages {
+		out = binary.LittleEndian.AppendUint64(out, fp.Body(p))
+	}
+	return out
 }
 
 // pageMinifier returns the function render uses to minify each page as it

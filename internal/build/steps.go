@@ -186,7 +186,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	var extra []content.Output
 	if !run("machine", "", func() diag.List {
 		var ol diag.List
-		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}), func() ([]content.Output, diag.List) {
+		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}, bodyVersions(site, c)), func() ([]content.Output, diag.List) {
 			var ml diag.List
 			m, ds := machineFiles(site)
 			ml.Add(ds...)

@@ -34,6 +34,7 @@ type Searcher struct {
 	shards   map[int]map[string][]uint32 // doc<<4 | weight
 	prefixes map[int]map[string][]string
 	chunks   map[int][]searchRecord
+	manBytes int
 	// Bytes counts what the searcher downloaded: each file once.
 	Bytes int
 }
@@ -55,6 +56,7 @@ func OpenSearch(get func(path string) ([]byte, error)) (*Searcher, error) {
 	if err := s.fetch(SearchIndexPath, &s.man); err != nil {
 		return nil, err
 	}
+	s.manBytes = s.Bytes
 	for _, k := range s.man.Kinds {
 		s.docs += k.N
 	}
@@ -118,18 +120,18 @@ func (s *Searcher) loadShard(i int) error {
 
 // plan returns the shards a query of words needs: those of every word,
 // then, when the last word is a prefix, those of its likely completions
-// while they fit in the budget (keeping room for SearchShown chunks).
+// while the query stays within SearchBudget (keeping room for SearchShown
+// chunks). Every file counts at its size whether or not it was fetched
+// before, so the plan does not depend on earlier queries.
 func (s *Searcher) plan(words []string, prefix bool) ([]int, error) {
 	var need []int
 	seen := map[int]bool{}
-	size := 0
+	size := s.manBytes
 	take := func(i int) {
 		if i >= 0 && !seen[i] {
 			seen[i] = true
 			need = append(need, i)
-			if s.shards[i] == nil {
-				size += s.man.Sizes[i]
-			}
+			size += s.man.Sizes[i]
 		}
 	}
 	for _, w := range words {
@@ -144,6 +146,7 @@ func (s *Searcher) plan(words []string, prefix bool) ([]int, error) {
 		r, _ := utf8.DecodeRuneInString(last)
 		pi := sort.Search(len(s.man.Prefixes), func(i int) bool { return s.man.Prefixes[i] > string(r) }) - 1
 		if pi >= 0 {
+			size += s.man.PrefixSizes[pi]
 			if s.prefixes[pi] == nil {
 				var m map[string][]string
 				if err := s.fetch(s.file("p", pi), &m); err != nil {
@@ -160,19 +163,12 @@ func (s *Searcher) plan(words []string, prefix bool) ([]int, error) {
 			extra = append(extra, j)
 		}
 	}
-	room := SearchBudget - s.Bytes - size - SearchShown*s.man.ChunkMax
+	room := SearchBudget - size - SearchShown*s.man.ChunkMax
 	for _, i := range extra {
-		if i < 0 || seen[i] {
+		if i < 0 || seen[i] || s.man.Sizes[i] > room {
 			continue
 		}
-		cost := 0
-		if s.shards[i] == nil {
-			cost = s.man.Sizes[i]
-		}
-		if cost > room {
-			continue
-		}
-		room -= cost
+		room -= s.man.Sizes[i]
 		take(i)
 	}
 	return need, nil

@@ -62,27 +62,50 @@ func Tokens(s string) []string {
 	return out
 }
 
-// eachToken calls fn with each folded word of s.
+// eachToken calls fn with each folded word of s. Words of ASCII letters
+// and digits, most of them in most briefings, skip the decoding and
+// folding of the general case.
 func eachToken(s string, fn func(string)) {
 	start := -1
-	for i, r := range s {
+	plain := true // the word so far is lower-case ASCII letters and digits
+	end := func(i int) {
+		w := s[start:i]
+		if !plain {
+			w = foldWord(w)
+		}
+		if w != "" {
+			fn(w)
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			lower, other := 'a' <= c && c <= 'z' || '0' <= c && c <= '9', 'A' <= c && c <= 'Z'
+			if lower || other {
+				if start < 0 {
+					start, plain = i, true
+				}
+				plain = plain && lower
+			} else if start >= 0 {
+				end(i)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+			plain = false
+		} else if start >= 0 {
+			end(i)
 		}
-		if start >= 0 {
-			if t := foldWord(s[start:i]); t != "" {
-				fn(t)
-			}
-			start = -1
-		}
+		i += n
 	}
 	if start >= 0 {
-		if t := foldWord(s[start:]); t != "" {
-			fn(t)
-		}
+		end(len(s))
 	}
 }
 

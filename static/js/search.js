@@ -7,7 +7,8 @@
 // of the site (docs/search.md): a manifest (search/index.json), then the
 // term shards of the query's words, then the document chunks of the
 // results shown. The lookup here and syndicate.Searcher in Go are one
-// rule written twice; search_test.mjs checks that they answer the same.
+// rule written twice; internal/syndicate/search_test.mjs checks that they
+// answer the same.
 // Text from the index reaches the page through textContent only. No
 // dependencies.
 (function () {
@@ -400,7 +401,7 @@
     a.href = head ? rec.u + "#" + head[0] : rec.u;
     marked(a, rec.t, match);
     li.appendChild(a);
-    if (rec.st && rec.st !== "confirmed") {
+    if (rec.st === "disputed" || rec.st === "unverified") {
       var st = document.createElement("span");
       st.className = "meta search-status-label";
       st.textContent = " " + (words["status." + rec.st] || rec.st);

@@ -2,16 +2,16 @@
 // installed; CI installs it): the tokenizer on the cases of
 // syndicate.TestTokens, and the lookup on the index that
 // syndicate.TestSearchFixture writes to internal/syndicate/testdata/search
-// with the answers of the Go lookup beside it. Run: node static/js/search_test.mjs
+// with the answers of the Go lookup beside it. Run: node internal/syndicate/search_test.mjs
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const search = require("./search.js");
+const search = require("../../static/js/search.js");
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.join(here, "..", "..", "internal", "syndicate", "testdata", "search");
+const fixture = path.join(here, "testdata", "search");
 
 let failed = 0;
 function fail(msg) {
