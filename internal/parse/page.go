@@ -17,6 +17,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
@@ -227,8 +228,10 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 	}
 	doc.SizeImages(imageSizes(b.Links, published))
 	doc.RewriteLinks(targets)
-	var buf bytes.Buffer
-	if err := md.Render(&buf, doc); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
+	if err := md.Render(buf, doc); err != nil {
 		return err
 	}
 	t := content.Texts{HTML: buf.String()}
@@ -240,13 +243,18 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 	buf.Reset()
 	doc.RewriteLinks(frags)
 	doc.Embed(p.ID+"--", 1)
-	if err := md.Render(&buf, doc); err != nil {
+	if err := md.Render(buf, doc); err != nil {
 		return err
 	}
 	t.Embedded = buf.String()
 	b.SetTexts(t)
 	return nil
 }
+
+// renderBuffers are the buffers bodies are rendered into before their
+// HTML is copied out: reused, they spare a 10,000-page build about 100 MB
+// of garbage.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // linkURL maps a link to a content file ("participants/x.md#bio", relative
 // to the linking page's file) to the target page's URL relative to the
