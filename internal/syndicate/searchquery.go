@@ -198,17 +198,18 @@ func (s *Searcher) Find(query string) ([]SearchHit, error) {
 	return s.rank(words, prefix, need), nil
 }
 
-// rank scores the documents from the loaded shards need.
+// rank scores the documents from the loaded shards need. Scores live in
+// slices indexed by document (every score is above 0, so 0 is "not
+// found"), as in the script.
 func (s *Searcher) rank(words []string, prefix bool, need []int) []SearchHit {
 	n := float64(s.docs)
-	var total map[uint32]float64
+	var total []float64
 	for wi, w := range words {
-		scores := map[uint32]float64{}
+		scores := make([]float64, s.docs)
 		add := func(post []uint32, factor float64) {
 			idf := math.Log(1 + n/float64(len(post)))
 			for _, p := range post {
-				sc := factor * float64(p&15) * idf
-				if d := p >> 4; sc > scores[d] {
+				if sc, d := factor*float64(p&15)*idf, p>>4; sc > scores[d] {
 					scores[d] = sc
 				}
 			}
@@ -226,21 +227,23 @@ func (s *Searcher) rank(words []string, prefix bool, need []int) []SearchHit {
 				}
 			}
 		}
-		if wi == 0 {
+		if total == nil {
 			total = scores
 			continue
 		}
 		for d, sc := range total {
-			if v, ok := scores[d]; ok {
-				total[d] = sc + v
+			if sc > 0 && scores[d] > 0 {
+				total[d] = sc + scores[d]
 			} else {
-				delete(total, d)
+				total[d] = 0
 			}
 		}
 	}
-	hits := make([]SearchHit, 0, len(total))
+	var hits []SearchHit
 	for d, sc := range total {
-		hits = append(hits, SearchHit{Doc: int(d), Kind: s.kindOf(int(d)), Score: sc})
+		if sc > 0 {
+			hits = append(hits, SearchHit{Doc: d, Kind: s.kindOf(d), Score: sc})
+		}
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {

@@ -224,19 +224,23 @@
     });
   };
 
+  // rank scores the documents in the loaded shards need. Scores live in
+  // arrays indexed by document (every score is above 0, so 0 is "not
+  // found"): a word on every page of a large site is tens of thousands
+  // of postings.
   Searcher.prototype.rank = function (words, prefix, need) {
     var self = this;
     var n = self.docs;
     var total = null;
     words.forEach(function (w, wi) {
-      var scores = new Map();
+      var scores = new Float64Array(n);
       function add(post, factor) {
         var idf = Math.log(1 + n / post.length);
         for (var j = 0; j < post.length; j++) {
           var sc = factor * (post[j] % 16) * idf;
-          var d = Math.floor(post[j] / 16);
-          if (sc > (scores.get(d) || 0)) {
-            scores.set(d, sc);
+          var d = (post[j] - post[j] % 16) / 16;
+          if (sc > scores[d]) {
+            scores[d] = sc;
           }
         }
       }
@@ -258,18 +262,23 @@
         total = scores;
         return;
       }
-      total.forEach(function (sc, d) {
-        if (scores.has(d)) {
-          total.set(d, sc + scores.get(d));
-        } else {
-          total.delete(d);
-        }
-      });
+      for (var d = 0; d < n; d++) {
+        total[d] = total[d] > 0 && scores[d] > 0 ? total[d] + scores[d] : 0;
+      }
     });
     var hits = [];
-    total.forEach(function (sc, d) {
-      hits.push({ doc: d, kind: self.kindOf(d), score: sc });
-    });
+    var kinds = self.man.kinds;
+    var k = 0;
+    var end = kinds.length ? kinds[0].n : 0;
+    for (var d = 0; d < n; d++) {
+      while (d >= end && k + 1 < kinds.length) {
+        k++;
+        end += kinds[k].n;
+      }
+      if (total[d] > 0) {
+        hits.push({ doc: d, kind: kinds[k].kind, score: total[d] });
+      }
+    }
     hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return hits;
   };
