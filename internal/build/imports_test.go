@@ -34,7 +34,7 @@ var allowedImports = map[string][]string{
 		"internal/i18n", "internal/load", "internal/markdown", "internal/parse", "internal/render",
 		"internal/resolve", "internal/strict", "internal/write", "internal/assets", "internal/syndicate", "internal/parallel"},
 	"internal/assets":           {"internal/content", "internal/diag", "internal/parallel"},
-	"internal/syndicate":        {"internal/content", "internal/parallel"},
+	"internal/syndicate":        {"internal/content", "internal/i18n", "internal/parallel"},
 	"internal/corpus":           {},
 	"internal/corpus/corpusgen": {"internal/corpus"},
 	"internal/serve":            {"internal/build", "internal/content", "internal/diag"},

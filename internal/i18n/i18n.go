@@ -413,6 +413,52 @@ func (t Text) date(key string, d content.Date) string {
 	return t.Get(key, "day", d.Day, "year", d.Year, "month", t.Get("month."+m), "month_of", t.Get("month_of."+m))
 }
 
+// ClaimTitle names, for readers, the claim a correction of p concerns:
+// "the quote “…”" (its first twelve words), "the event “…”", "the
+// figure “…”"; "" for a correction of the page as a whole. It finds the
+// claim by the correction attached to it.
+func (t Text) ClaimTitle(p *content.Page, c content.Correction) string {
+	quoted := func(s string) string { return t.Get("quote.marks", "text", s) }
+	has := func(cs []content.Correction) bool {
+		for _, x := range cs {
+			if x.ID == c.ID {
+				return true
+			}
+		}
+		return false
+	}
+	switch c.Claim.List {
+	case content.ListQuotes:
+		for _, q := range p.Quotes {
+			if has(q.Corrections) {
+				return t.Get("claim.quote", "text", quoted(clipWords(q.Text, 12)))
+			}
+		}
+	case content.ListEvents:
+		for _, e := range p.Events {
+			if has(e.Corrections) {
+				return t.Get("claim.event", "title", quoted(e.Title))
+			}
+		}
+	case content.ListFigures:
+		for _, f := range p.Figures {
+			if has(f.Corrections) {
+				return t.Get("claim.figure", "text", quoted(f.Value+" "+f.Label))
+			}
+		}
+	}
+	return ""
+}
+
+// clipWords returns the first n words of s, with "…" when it cut any.
+func clipWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
+}
+
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:

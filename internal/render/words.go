@@ -3,7 +3,6 @@ package render
 import (
 	"html"
 	"html/template"
-	"strings"
 
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/i18n"
@@ -71,43 +70,10 @@ func presenceLabel(tx i18n.Text, a content.AtTable) string {
 	return tx.Get("presence.no")
 }
 
-// claimTitle names, for readers, the claim a correction of p concerns
-// (content.Page.ClaimTitle, in the site's language); "" for a
-// correction of the page as a whole.
+// claimTitle names, for readers, the claim a correction of p concerns,
+// in the site's language (i18n.Text.ClaimTitle).
 func claimTitle(tx i18n.Text, p *content.Page, c content.Correction) string {
-	if p.ClaimTitle(c) == "" {
-		return ""
-	}
-	quoted := func(s string) string { return tx.Get("quote.marks", "text", s) }
-	has := func(cs []content.Correction) bool {
-		for _, x := range cs {
-			if x.ID == c.ID {
-				return true
-			}
-		}
-		return false
-	}
-	switch c.Claim.List {
-	case content.ListQuotes:
-		for _, q := range p.Quotes {
-			if has(q.Corrections) {
-				return tx.Get("claim.quote", "text", quoted(clipWords(q.Text, 12)))
-			}
-		}
-	case content.ListEvents:
-		for _, e := range p.Events {
-			if has(e.Corrections) {
-				return tx.Get("claim.event", "title", quoted(e.Title))
-			}
-		}
-	case content.ListFigures:
-		for _, f := range p.Figures {
-			if has(f.Corrections) {
-				return tx.Get("claim.figure", "text", quoted(f.Value+" "+f.Label))
-			}
-		}
-	}
-	return ""
+	return tx.ClaimTitle(p, c)
 }
 
 // dir is the value of <html dir>: "rtl" for a language written right to
@@ -117,13 +83,4 @@ func dir(lang string) string {
 		return "rtl"
 	}
 	return ""
-}
-
-// clipWords returns the first n words of s, with "…" when it cut any.
-func clipWords(s string, n int) string {
-	words := strings.Fields(s)
-	if len(words) <= n {
-		return strings.Join(words, " ")
-	}
-	return strings.Join(words[:n], " ") + "…"
 }

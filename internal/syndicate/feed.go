@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/i18n"
 )
 
 // The Atom feed (RFC 4287): one entry per topic page and one per dated
@@ -74,6 +75,7 @@ func text(s string) atomText { return atomText{Type: "text", Text: s} }
 
 // feed returns the Atom feed of site.
 func feed(s *content.Site, u links) ([]byte, error) {
+	tx := i18n.New(s.Config.Language, s.Config.Words) // dates and labels in the site's language
 	siteTime := dateOr(s.Updated, epoch)
 	var entries []atomEntry
 	for _, t := range s.Topics {
@@ -105,7 +107,7 @@ func feed(s *content.Site, u links) ([]byte, error) {
 				Title:   text(up.Text),
 				ID:      u.abs(s.Home.URL) + "#" + frag,
 				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: u.abs(s.Home.URL)},
-				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s", up.Date.Human(), up.Text)},
+				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s", tx.Date(up.Date), up.Text)},
 				sortKey: up.Date.Time(),
 			})
 		}
@@ -116,15 +118,15 @@ func feed(s *content.Site, u links) ([]byte, error) {
 				continue
 			}
 			id := u.abs(p.URL) + "#" + c.ID
-			when := "Corrected " + c.Date.Human()
-			if claim := p.ClaimTitle(c); claim != "" {
-				when += ", " + claim
+			when := tx.Get("feed.corrected", "date", tx.Date(c.Date))
+			if claim := tx.ClaimTitle(p, c); claim != "" {
+				when += tx.Get("punct.comma") + claim
 			}
 			entries = append(entries, atomEntry{
-				Title:   text("Correction: " + p.Title),
+				Title:   text(tx.Get("feed.correction", "title", p.Title)),
 				ID:      id,
 				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: id},
-				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s Previously: %s", when, c.Now, c.Was)},
+				Summary: &atomText{Type: "text", Text: fmt.Sprintf("%s: %s %s", when, c.Now, tx.Get("correction.was", "text", c.Was))},
 				sortKey: c.Date.Time(),
 			})
 		}

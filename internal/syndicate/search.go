@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/i18n"
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
@@ -128,6 +129,7 @@ type searchField struct {
 // searchDocs returns the documents of site in numbering order and how many
 // there are of each kind.
 func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
+	tx := i18n.New(s.Config.Language, s.Config.Words) // dates in the site's language
 	var docs []searchDoc
 	counts := make([]searchKindCount, len(searchKinds))
 	add := func(k int, d searchDoc) {
@@ -181,8 +183,8 @@ func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
 		add(3, d)
 	}
 	for _, e := range s.Timeline {
-		d := searchDoc{rec: searchRecord{Title: e.Title, Text: e.Date.Human(), URL: u.rel(e.Page.URL)},
-			fields: []searchField{{e.Title, inTitle}, {e.Detail, inMeta}, {e.Date.Human(), inBody}, {e.Date.String(), inBody}}}
+		d := searchDoc{rec: searchRecord{Title: e.Title, Text: tx.Date(e.Date), URL: u.rel(e.Page.URL)},
+			fields: []searchField{{e.Title, inTitle}, {e.Detail, inMeta}, {tx.Date(e.Date), inBody}, {e.Date.String(), inBody}}}
 		status(&d.rec, e.TrustOf(s.Source(e.Source.ID)))
 		add(4, d)
 	}

@@ -1,0 +1,77 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGoldenArabic builds testdata/site-ar, a briefing in Arabic (right
+// to left, the built-in Arabic catalogue with the site's own
+// i18n/ar.yaml over it, wording from briefing.yaml, a person with no
+// side, a scheduled event), and compares every file with
+// testdata/site-ar.golden, as TestGolden does for testdata/site. Run
+// "go test ./internal/build -run GoldenArabic -update" to rewrite them.
+func TestGoldenArabic(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := fixtureOptions(dest)
+	opts.Source = filepath.Join(repoRoot, "testdata", "site-ar")
+	_, diags, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Fatalf("the Arabic fixture has findings:\n%s", diags.Error())
+	}
+	got := readTree(t, dest)
+	home := string(got["index.html"])
+	for _, want := range []string{
+		`<html lang="ar" dir="rtl">`,
+		`<p class="kicker">ملف خاص</p>`,               // i18n/ar.yaml over the built-in word
+		`<h2 id="across-title">حول طاولة المجلس</h2>`, // briefing.yaml's wording
+		`3 ديسمبر 2025`,
+		`15 يناير 2026، مقرَّر`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("index.html has no %q", want)
+		}
+	}
+	if people := string(got["people/index.html"]); !strings.Contains(people, `<h2 id="side-others">مراقبون</h2>`) {
+		t.Errorf("people/index.html does not group the person with no side under briefing.yaml's others label")
+	}
+	goldenDir := filepath.Join(repoRoot, "testdata", "site-ar.golden")
+	if *update {
+		if err := os.RemoveAll(goldenDir); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range got {
+			full := filepath.Join(goldenDir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(full, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, goldenDir)
+	for _, p := range sortedKeys(want) {
+		g, ok := got[p]
+		if !ok {
+			t.Errorf("%s: missing from the build", p)
+			continue
+		}
+		if !bytes.Equal(g, want[p]) {
+			t.Errorf("%s differs from the golden file; %s", p, firstDiff(g, want[p]))
+		}
+	}
+	for _, p := range sortedKeys(got) {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: built but not in the goldens (run with -update if intended)", p)
+		}
+	}
+}
