@@ -17,9 +17,9 @@ var blockTags = map[string]bool{
 
 // plainText returns the text of body HTML made by goldmark (Body.Text):
 // tags dropped, entities decoded, a space where a block starts or ends,
-// runs of white space as one space. Goldmark writes no raw HTML here (it
-// is off), no comments and no ">" inside attribute values, so a tag ends
-// at the first ">".
+// runs of white space as one space, headings' anchor links left out.
+// Goldmark writes no raw HTML here (it is off), no comments and no ">"
+// inside attribute values, so a tag ends at the first ">".
 func plainText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) / 2)
@@ -59,7 +59,15 @@ func plainText(s string) string {
 		if blockTags[strings.ToLower(name)] {
 			space = b.Len() > 0
 		}
+		tag := s[:gt]
 		s = s[gt+1:]
+		if strings.HasPrefix(tag, `<a class="anchor"`) {
+			// A heading's anchor link ("#", markdown/heading.go) is
+			// not text.
+			if end := strings.Index(s, "</a>"); end >= 0 {
+				s = s[end+len("</a>"):]
+			}
+		}
 	}
 	return b.String()
 }
