@@ -54,12 +54,14 @@ fuzz:
 ## needs java, node and chromium
 VALIDATE_BASE ?= https://example.org/briefings/riyadh/
 validate: build web-deps
-	rm -rf .cache/validate .cache/validate-fixture
+	rm -rf .cache/validate .cache/validate-fixture .cache/validate-fixture-ar
 	./$(BIN) build --quiet --source . --destination .cache/validate --base-url $(VALIDATE_BASE)
 	./$(BIN) build --quiet --source testdata/site --destination .cache/validate-fixture
-	java -jar .ci/web/node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --also-check-css .cache/validate .cache/validate-fixture
+	./$(BIN) build --quiet --source testdata/site-ar --destination .cache/validate-fixture-ar
+	java -jar .ci/web/node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --also-check-css .cache/validate .cache/validate-fixture .cache/validate-fixture-ar
 	@echo "vnu: no errors or warnings"
 	node .ci/web/a11y.mjs .cache/validate /briefings/riyadh/
+	node .ci/web/a11y.mjs .cache/validate-fixture-ar /briefings/waha/
 
 ## validate-feeds: check the built feed against the Atom schema (RFC 4287,
 ## RELAX NG) with jing and the sitemap against the sitemaps.org XSD with
