@@ -2,6 +2,8 @@ package i18n
 
 import (
 	"html/template"
+	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -200,6 +202,33 @@ func TestIsRTL(t *testing.T) {
 	} {
 		if got := IsRTL(lang); got != want {
 			t.Errorf("IsRTL(%q) = %v; want %v", lang, got, want)
+		}
+	}
+}
+
+// TestTranslatingDocsListsEveryKey keeps docs/translating.md's table of
+// keys whole: every key of en.yaml (but the month names) is in it, and it
+// names no key the catalogue does not have.
+func TestTranslatingDocsListsEveryKey(t *testing.T) {
+	data, err := os.ReadFile("../../docs/translating.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := Builtin(Fallback)
+	doc := string(data)
+	for _, k := range keys(en) {
+		if strings.HasPrefix(k, "month") {
+			continue
+		}
+		if !strings.Contains(doc, "| `"+k+"` |") {
+			t.Errorf("docs/translating.md does not list %q; add a row with its English message", k)
+		}
+	}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([^`]+)` \\|").FindAllStringSubmatch(doc, -1) {
+		if _, ok := en[m[1]]; !ok {
+			if _, ok := en[m[1]+"#other"]; !ok {
+				t.Errorf("docs/translating.md lists %q, which en.yaml does not have", m[1])
+			}
 		}
 	}
 }
