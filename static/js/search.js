@@ -208,8 +208,9 @@
     });
   };
 
-  // find resolves to the documents that match query, best first
-  // (syndicate.Searcher.Find): {doc, kind, score}.
+  // find resolves to the documents that match query (syndicate.Searcher.Find):
+  // {doc, kind, score}, the best SHOWN first and in order, then the rest in
+  // document order (sort them with byRank).
   Searcher.prototype.find = function (query) {
     var self = this;
     var words = tokens(query);
@@ -266,7 +267,11 @@
         total[d] = total[d] > 0 && scores[d] > 0 ? total[d] + scores[d] : 0;
       }
     });
-    var hits = [];
+    // The best SHOWN are picked in one pass and come first, in order;
+    // the rest follow in document order, sorted only when asked for
+    // (byRank): ten thousand hits sort in tens of milliseconds.
+    var top = [];
+    var rest = [];
     var kinds = self.man.kinds;
     var k = 0;
     var end = kinds.length ? kinds[0].n : 0;
@@ -276,12 +281,28 @@
         end += kinds[k].n;
       }
       if (total[d] > 0) {
-        hits.push({ doc: d, kind: kinds[k].kind, score: total[d] });
+        var h = { doc: d, kind: kinds[k].kind, score: total[d] };
+        if (top.length === SHOWN && byRank(top[SHOWN - 1], h) <= 0) {
+          rest.push(h);
+          continue;
+        }
+        var at = top.length;
+        while (at > 0 && byRank(top[at - 1], h) > 0) {
+          at--;
+        }
+        top.splice(at, 0, h);
+        if (top.length > SHOWN) {
+          rest.push(top.pop());
+        }
       }
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return hits;
+    return top.concat(rest);
   };
+
+  // byRank orders hits best first: by score, then by document.
+  function byRank(a, b) {
+    return b.score - a.score || a.doc - b.doc;
+  }
 
   Searcher.prototype.kindOf = function (doc) {
     var ks = this.man.kinds;
@@ -328,7 +349,7 @@
     };
   }
 
-  var api = { tokens: tokens, fold: fold, compare: compare, matcher: matcher, Searcher: Searcher, BUDGET: BUDGET, SHOWN: SHOWN };
+  var api = { tokens: tokens, fold: fold, compare: compare, matcher: matcher, byRank: byRank, Searcher: Searcher, BUDGET: BUDGET, SHOWN: SHOWN };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
     return;
@@ -447,6 +468,17 @@
   function show() {
     var query = input.value.trim() ? input.value : "";
     var mine = ++serial;
+    // The address keeps the query, so a reload or a shared link shows
+    // the same results.
+    if (window.history && window.history.replaceState) {
+      var url = new URL(window.location.href);
+      if (query) {
+        url.searchParams.set("q", query);
+      } else {
+        url.searchParams.delete("q");
+      }
+      window.history.replaceState(null, "", url.href);
+    }
     if (!tokens(query).length) {
       results.textContent = "";
       results.hidden = true;
@@ -502,6 +534,10 @@
           button.textContent = say("more");
           button.setAttribute("aria-describedby", h2.id);
           button.addEventListener("click", function () {
+            if (!ofKind.sorted) {
+              ofKind.sort(byRank);
+              ofKind.sorted = true;
+            }
             var rest = ofKind.filter(function (h) { return !h.record; }).slice(0, SHOWN);
             searcher.records(rest).then(function () {
               ol.textContent = "";
