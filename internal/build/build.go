@@ -109,7 +109,7 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 	wctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	w := newStreamer(wctx, stg, stop)
-	out := sink{emit: w.emit, drop: true}
+	out := sink{emit: w.emit, open: w.open, drop: true}
 	if sc, err := stg.Scratch(); err == nil {
 		out.spill = spiller{sc}.body
 	}

@@ -3,19 +3,40 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // TestSpilledBodiesMatchMemory builds the fixture and the shipped site as
-// "briefing build" does, with the bodies' HTML moved to a scratch file
-// between parse and render, and compares every file with the same site
-// rendered in memory (as check and serve do): the two must be identical,
-// and the scratch file must not be published.
+// "briefing build" does, with the bodies' texts moved to a scratch file
+// between parse and render and large pages written as they render, and
+// compares every file with the same site rendered in memory (as check and
+// serve do): the two must be identical, and the scratch file must not be
+// published.
 func TestSpilledBodiesMatchMemory(t *testing.T) {
+	// A page past render's one-megabyte mark is written to its file as it
+	// renders rather than held whole; the big fixture has one.
+	big := t.TempDir()
+	copyDir(t, filepath.Join(repoRoot, "testdata", "site"), big)
+	var md strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&md, "Paragraph %d of a long page, with [a link](#top) and *emphasis*.\n\n", i)
+	}
+	f, err := os.OpenFile(filepath.Join(big, "content", "followup.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n" + md.String())
+	f.Close()
 	for name, opts := range map[string]func(string) Options{
 		"fixture": fixtureOptions,
 		"shipped": func(dest string) Options { return Options{Source: repoRoot, Destination: dest, Theme: theme()} },
+		"fixture with a page of 1.5 MB": func(dest string) Options {
+			return Options{Source: big, Destination: dest, Theme: theme()}
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
@@ -42,6 +63,15 @@ func TestSpilledBodiesMatchMemory(t *testing.T) {
 				}
 				if !bytes.Equal(data, want) {
 					t.Errorf("%s differs from the page rendered in memory; %s", p, firstDiff(data, want))
+				}
+			}
+			if strings.Contains(name, "1.5 MB") {
+				largest := 0
+				for _, data := range spilled {
+					largest = max(largest, len(data))
+				}
+				if largest < 1<<20 {
+					t.Errorf("the largest page is %d bytes; the test needs one past 1 MB to be written as it renders", largest)
 				}
 			}
 			for p := range inMemory {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"io"
 	"sort"
 	"strconv"
 	"sync"
@@ -49,6 +50,9 @@ type sink struct {
 	// spill, when set, moves each parsed body's HTML out of memory until
 	// they are read (the build command keeps them in a scratch file).
 	spill func(*content.Body)
+	// open, when set with emit, opens the file of a page too large to
+	// hold whole, which render writes as it makes it.
+	open func(path string) (io.WriteCloser, error)
 	// drop, when set, lets go of the files' text once they are parsed
 	// (the build command: nothing after parse reads it).
 	drop bool
@@ -234,7 +238,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts Options, cfg content.Config, table map[string]content.AssetRef, c *cache.Cache, out sink) ([]content.Output, diag.List) {
 	ropts := render.Options{
 		BaseURL: cfg.BaseURL, LiveReload: opts.LiveReload, Assets: table,
-		Minify: pageMinifier(opts.Minify), Emit: out.emit,
+		Minify: pageMinifier(opts.Minify), Emit: out.emit, Open: out.open,
 	}
 	if c == nil {
 		return render.Site(ctx, site, in.Templates, ropts)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -21,6 +22,7 @@ import (
 type streamer struct {
 	ctx   context.Context
 	fail  func(error)
+	stage *write.Stage
 	queue chan content.Output
 	wg    sync.WaitGroup
 	mu    sync.Mutex
@@ -46,7 +48,7 @@ const (
 )
 
 func newStreamer(ctx context.Context, stage *write.Stage, fail func(error)) *streamer {
-	w := &streamer{ctx: ctx, fail: fail, queue: make(chan content.Output, queued)}
+	w := &streamer{ctx: ctx, fail: fail, stage: stage, queue: make(chan content.Output, queued)}
 	for range writers {
 		w.wg.Add(1)
 		go func() {
@@ -118,6 +120,45 @@ func (w *streamer) release(b []byte) {
 		return
 	}
 	w.buffers.Put(&b)
+}
+
+// open makes a file to be written in pieces (a page too large to hold
+// whole); its errors stop the build like those of queued files.
+func (w *streamer) open(path string) (io.WriteCloser, error) {
+	if err := w.failed(); err != nil {
+		return nil, err
+	}
+	f, err := w.stage.Create(path)
+	if err != nil {
+		w.setErr(err)
+		return nil, err
+	}
+	return &streamedFile{w: w, f: f, path: path}, nil
+}
+
+// streamedFile reports its write errors to the streamer.
+type streamedFile struct {
+	w    *streamer
+	f    io.WriteCloser
+	path string
+}
+
+func (s *streamedFile) Write(p []byte) (int, error) {
+	n, err := s.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", s.path, err)
+		s.w.setErr(err)
+	}
+	return n, err
+}
+
+func (s *streamedFile) Close() error {
+	err := s.f.Close()
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", s.path, err)
+		s.w.setErr(err)
+	}
+	return err
 }
 
 // close waits for every queued file and returns the first write error.

@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"runtime"
 	"sort"
 
@@ -44,6 +45,13 @@ type Options struct {
 	// instead of holding the whole site in memory. data is only valid
 	// during the call. It is called from several goroutines.
 	Emit func(path string, data []byte) error
+	// Open, when set with Emit and without Minify, opens the file of a
+	// page that grows past a megabyte while it renders: the page is
+	// written to it as it is made instead of being held whole (and Emit
+	// does not get it). Writes to it come from the rendering goroutine;
+	// a page whose render fails leaves its file partly written, for the
+	// caller to discard with the rest of the build.
+	Open func(path string) (io.WriteCloser, error)
 	// Only, when set, limits rendering to the pages it accepts; the others
 	// are left out of the result. The preview server uses it to re-render
 	// only the pages an edit affects. It is called from several goroutines.
@@ -115,11 +123,26 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 			Site: w.view, Page: p, BaseURL: u.base, BasePath: u.path,
 			Canonical: u.abs(p.URL), LiveReload: opts.LiveReload,
 		}
-		if err := t.ExecuteTemplate(&w.buf, "layout.html", v); err != nil {
-			errs[i].Add(templateError(err, set.origins, p))
+		path := outputPath(p.URL)
+		pw := &pageWriter{buf: &w.buf, path: path}
+		if opts.Emit != nil && opts.Minify == nil {
+			pw.open = opts.Open
+		}
+		xerr := t.ExecuteTemplate(pw, "layout.html", v)
+		if werr := pw.close(); werr != nil {
+			errs[i].Errorf(diag.Pos{File: "/" + p.URL}, "cannot write the page: %v", werr)
 			return
 		}
-		path := outputPath(p.URL)
+		if xerr != nil {
+			errs[i].Add(templateError(xerr, set.origins, p))
+			return
+		}
+		if pw.streamed() {
+			if opts.Reads != nil {
+				opts.Reads(path, w.rec.Keys())
+			}
+			return
+		}
 		data := w.buf.Bytes()
 		if opts.Minify != nil {
 			small, err := opts.Minify(path, data)

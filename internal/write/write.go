@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -165,6 +166,22 @@ func (s *Stage) Put(p string, data []byte) error {
 		return err
 	}
 	return writeFile(s.dir, p, data)
+}
+
+// Create makes one file to be written in pieces, for a file too large to
+// hold in memory whole; the rules are Put's. The caller closes it.
+func (s *Stage) Create(p string) (io.WriteCloser, error) {
+	if !fs.ValidPath(p) || p == "." {
+		return nil, fmt.Errorf("write %q: not a clean relative path", p)
+	}
+	if err := s.mkdirAll(path.Dir(p)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", p, err)
+	}
+	return f, nil
 }
 
 // mkdirAll makes dir and its parents in the staging folder, once each.
