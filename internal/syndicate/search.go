@@ -130,7 +130,7 @@ type searchField struct {
 // there are of each kind.
 func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
 	tx := i18n.New(s.Config.Language, s.Config.Words) // dates in the site's language
-	var docs []searchDoc
+	docs := make([]searchDoc, 0, len(s.Topics)+len(s.People)+len(s.Pages)+len(s.Generated)+len(s.Quotes)+len(s.Timeline)+len(s.Figures)+len(s.Sources))
 	counts := make([]searchKindCount, len(searchKinds))
 	add := func(k int, d searchDoc) {
 		counts[k].N++
@@ -177,7 +177,7 @@ func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
 		if q.Speaker != nil {
 			name, aliases = q.Speaker.Person.Name, strings.Join(q.Speaker.Person.Aliases, " ")
 		}
-		d := searchDoc{rec: searchRecord{Title: name, Text: "“" + q.Text + "”", URL: u.rel(q.Page.URL)},
+		d := searchDoc{rec: searchRecord{Title: name, Text: tx.Get("quote.marks", "text", q.Text), URL: u.rel(q.Page.URL)},
 			fields: []searchField{{name, inTitle}, {aliases, inTitle}, {q.Text, inMeta}, {q.Context, inBody}, {q.Page.Title, inBody}}}
 		status(&d.rec, q.TrustOf(s.Source(q.Source.ID)))
 		add(3, d)
@@ -249,7 +249,10 @@ func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRe
 // the versioned files, each compact JSON.
 func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 	docs, counts := searchDocs(s, u)
-	postings := map[string][]uint32{} // doc<<4 | weight, in document order
+	// lists[ids[term]] is a term's postings, doc<<4 | weight, in
+	// document order (one map look-up per term and document).
+	ids := map[string]int{}
+	var lists [][]uint32
 	var chunks []int
 	var chunkData [][]byte
 	var chunk bytes.Buffer
@@ -277,7 +280,13 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 			}
 			id := uint32(start + i)
 			for t, raw := range reads[i].terms {
-				postings[t] = append(postings[t], id<<4|searchWeight(raw))
+				i, ok := ids[t]
+				if !ok {
+					i = len(lists)
+					ids[t] = i
+					lists = append(lists, nil)
+				}
+				lists[i] = append(lists[i], id<<4|searchWeight(raw))
 			}
 			if n > 0 && chunk.Len()+1+len(reads[i].rec)+1 > searchChunkTarget {
 				flush()
@@ -294,11 +303,12 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 	}
 	flush()
 
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
+	terms := make([]string, 0, len(ids))
+	for t := range ids {
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
+	postings := func(t string) []uint32 { return lists[ids[t]] }
 	man := searchManifest{Kinds: counts, Chunks: chunks, Shards: []string{}, Sizes: []int{}, Prefixes: []string{}, PrefixSizes: []int{}}
 	if man.Chunks == nil {
 		man.Chunks = []int{}
@@ -341,7 +351,7 @@ const searchDir = "search/"
 
 // searchShards encodes the postings of terms (sorted) into shards of about
 // searchShardTarget bytes and lists them in man.
-func searchShards(terms []string, postings map[string][]uint32, man *searchManifest) [][]byte {
+func searchShards(terms []string, postings func(string) []uint32, man *searchManifest) [][]byte {
 	var out [][]byte
 	var shard bytes.Buffer
 	var entry []byte
@@ -352,7 +362,7 @@ func searchShards(terms []string, postings map[string][]uint32, man *searchManif
 		entry = append(entry, q...)
 		entry = append(entry, ",["...)
 		prev := uint32(0)
-		for i, p := range postings[t] {
+		for i, p := range postings(t) {
 			if i > 0 {
 				entry = append(entry, ',')
 			}
@@ -390,7 +400,7 @@ func searchShards(terms []string, postings map[string][]uint32, man *searchManif
 // first letter stay in one file; a file holds the letters from the one
 // man.Prefixes names up to the next file's, and about searchPrefixTarget
 // bytes.
-func searchPrefixes(terms []string, postings map[string][]uint32, man *searchManifest) [][]byte {
+func searchPrefixes(terms []string, postings func(string) []uint32, man *searchManifest) [][]byte {
 	type cand struct {
 		term string
 		df   int
@@ -406,7 +416,7 @@ func searchPrefixes(terms []string, postings map[string][]uint32, man *searchMan
 			byFirst[first] = m
 			firsts = append(firsts, first) // terms are sorted, so firsts are too
 		}
-		c := cand{t, len(postings[t])}
+		c := cand{t, len(postings(t))}
 		m[first] = append(m[first], c)
 		if n1 < len(t) {
 			_, n2 := utf8.DecodeRuneInString(t[n1:])
