@@ -58,7 +58,7 @@ func TestCheckCommand(t *testing.T) {
 		{"clean", []string{"check", "-s", clean}, 0, "no problems found", ""},
 		{"warnings pass", []string{"check", "-s", warnings}, 0, `content/crlf.md:8:6: warning: "Jayne Doe" looks like "Jane Doe" (jane-doe)`, ""},
 		{"warnings fail strict", []string{"check", "-s", warnings, "--strict"}, 1, `content/crlf.md:8:6: "Jayne Doe" looks like`, ""},
-		{"editorial errors", []string{"check", "-s", errors}, 1, `content/opinion.md:16:38: link "../ghost/" leads to /ghost/, which the site does not have`, ""},
+		{"editorial errors", []string{"check", "-s", errors}, 1, `content/opinion.md:15:19: link "talks.md#nowhere" leads to #nowhere, but /talks/ has no heading or anchor with that id`, ""},
 		{"build errors", []string{"check", "-s", broken}, 1, `content/refs.md:4:16: unknown person "jane-do"; did you mean "jane-doe"?`, ""},
 		{"prose", []string{"check", "-s", shipped, "--prose", article}, 0, `"Voldymir Zelensky" looks like "Volodymyr Zelensky" (volodymyr-zelensky)`, ""},
 		{"prose strict", []string{"check", "-s", shipped, "--strict", "--prose", article}, 1, "6 errors, 0 warnings", ""},

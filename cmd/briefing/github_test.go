@@ -61,7 +61,7 @@ func TestCheckFormatGitHub(t *testing.T) {
 		return prefix + "/" + f
 	}
 	for _, want := range []string{
-		"::error file=" + join("content/opinion.md") + ",line=16,col=38,title=link::link \"../ghost/\" leads to /ghost/, which the site does not have",
+		"::error file=" + join("content/opinion.md") + ",line=15,col=19,title=link::link \"talks.md#nowhere\" leads to #nowhere, but /talks/ has no heading or anchor with that id",
 		"::warning file=" + join("content/opinion.md") + ",line=9,col=5,title=future-date::events[2] is dated 2025-03-01, after the page itself (2025-02-19); check the date",
 	} {
 		if !strings.Contains(out, want+"\n") {
