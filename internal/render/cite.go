@@ -122,10 +122,18 @@ func (w *worker) citationList(v *View) []*Citation {
 }
 
 // Support is a claim that a source supports, for the sources page: what
-// kind of claim, a short text for it and the path (from the site root,
-// with the claim's anchor) of the page where it is shown.
+// kind of claim, what to show of it and the path (from the site root,
+// with the claim's anchor) of the page where it is shown. The template
+// puts the parts together in the site's language.
 type Support struct {
-	Kind  string // "quote", "figure" or "event"
+	Kind string // "quote", "figure" or "event"
+	// Who is a quote's speaker ("" when unknown); Value a figure's
+	// value; Date an event's date.
+	Who   string
+	Value string
+	Date  content.Date
+	// Text is a quote's words (at most 16 of them), a figure's label or
+	// an event's title.
 	Text  string
 	Where string // the title of the page linked to
 	Path  string
@@ -141,31 +149,37 @@ func supports(v *SiteView, id string) []Support {
 		if q.Source.ID != id {
 			continue
 		}
-		text := "“" + clip(q.Text, 16) + "”"
-		if q.Speaker != nil && q.Speaker.Person != nil {
-			text = q.Speaker.Person.Name + ": " + text
-		}
+		s := Support{Kind: "quote", Text: clip(q.Text, 16)}
 		at := placeOf(v, q.Page, content.KindQuotes)
-		if q.Page.Kind != content.KindTopic && q.Speaker != nil {
-			at = q.Speaker // person pages show the quotes of their person
+		if q.Speaker != nil && q.Speaker.Person != nil {
+			s.Who = q.Speaker.Person.Name
+			if q.Page.Kind != content.KindTopic {
+				at = q.Speaker // person pages show the quotes of their person
+			}
 		}
-		out = append(out, support("quote", text, at, claimID(q.Pos)))
+		out = append(out, s.at(at, q.Pos))
 	}
 	for _, f := range v.Figures() {
 		if f.Source.ID == id {
-			out = append(out, support("figure", f.Value+": "+f.Label, placeOf(v, f.Page, content.KindFigures), claimID(f.Pos)))
+			s := Support{Kind: "figure", Value: f.Value, Text: f.Label}
+			out = append(out, s.at(placeOf(v, f.Page, content.KindFigures), f.Pos))
 		}
 	}
 	for _, e := range v.Timeline() {
 		if e.Source.ID == id {
-			text := e.Title
-			if !e.Date.IsZero() {
-				text = e.Date.Human() + ": " + text
-			}
-			out = append(out, support("event", text, placeOf(v, e.Page, content.KindTimeline), claimID(e.Pos)))
+			s := Support{Kind: "event", Date: e.Date, Text: e.Title}
+			out = append(out, s.at(placeOf(v, e.Page, content.KindTimeline), e.Pos))
 		}
 	}
 	return out
+}
+
+// at returns s linked to the claim at pos on page p.
+func (s Support) at(p *content.Page, pos diag.Pos) Support {
+	if p != nil {
+		s.Where, s.Path = p.NavTitle(), p.URL+"#"+claimID(pos)
+	}
+	return s
 }
 
 // placeOf returns the page that shows a figure or event of page p: p
@@ -181,14 +195,6 @@ func placeOf(v *SiteView, p *content.Page, list content.Kind) *content.Page {
 		}
 	}
 	return p
-}
-
-func support(kind, text string, at *content.Page, anchor string) Support {
-	s := Support{Kind: kind, Text: text}
-	if at != nil {
-		s.Where, s.Path = at.NavTitle(), at.URL+"#"+anchor
-	}
-	return s
 }
 
 // claimID returns the anchor of a quote, figure or event wherever it is

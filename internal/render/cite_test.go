@@ -129,15 +129,15 @@ func TestSupports(t *testing.T) {
 		s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: topic})
 	}
 	tpl := append([]content.Asset{}, citeTemplates...)
-	tpl = append(tpl, asset("sources.html", `{{define "main"}}{{range supports .Site "b"}}{{.Kind}} {{.Text}} @{{.Path}} ({{.Where}});{{end}}{{end}}`),
+	tpl = append(tpl, asset("sources.html", `{{define "main"}}{{range supports .Site "b"}}{{.Kind}} {{.Who}}{{.Value}}{{.Date}}|{{.Text}} @{{.Path}} ({{.Where}});{{end}}{{end}}`),
 		asset("figures.html", `{{define "main"}}{{end}}`))
 	out, l := Site(context.Background(), s, tpl, Options{})
 	if len(l) != 0 {
 		t.Fatal(l.Error())
 	}
-	want := `quote X: “said it” @people/x/#claim-_index-8 (X);` +
-		`figure 1: one @t/#claim-t-3 (Topic);figure 2: two @figures/#claim-_index-4 (Key figures);` +
-		`event e1 @t/#claim-t-9 (Topic);`
+	want := `quote X|said it @people/x/#claim-_index-8 (X);` +
+		`figure 1|one @t/#claim-t-3 (Topic);figure 2|two @figures/#claim-_index-4 (Key figures);` +
+		`event |e1 @t/#claim-t-9 (Topic);`
 	for _, o := range out {
 		if o.Path == "sources/index.html" {
 			if got := string(o.Data); got != want {
