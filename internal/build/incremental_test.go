@@ -235,6 +235,8 @@ func testIncremental(t *testing.T, theme fs.FS) {
 		{"the home updates", edit("content/_index.md", "updates:\n", "updates:\n  - date: 2026-01-01\n    text: Later.\n"), []string{"content/_index.md"}, false, false},
 		{"a stylesheet", create("static/css/site.css", "body{color:red}"), []string{"static/css/site.css"}, false, false},
 		{"a template", create("templates/404.html", `{{define "main"}}gone{{end}}`), []string{"templates/404.html"}, false, false},
+		{"a catalogue of the site", create("i18n/en.yaml", "toc.title: \"Contents\"\npage.timeline.title: \"Chronology\"\n"), []string{"i18n/en.yaml"}, false, false},
+		{"the catalogue edited", edit("i18n/en.yaml", "Chronology", "Dates"), []string{"i18n/en.yaml"}, false, false},
 		{"the config", edit("briefing.yaml", "Side B", "Side Bee"), []string{"briefing.yaml"}, false, false},
 	}
 	for _, st := range steps {
