@@ -24,9 +24,10 @@ func newNewCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: strings.TrimSpace(`
 Add a page to the site in --source, with the front matter filled in:
 
-  briefing new person ID --name "Full Name" --side SIDE
+  briefing new person ID --name "Full Name" [--side SIDE]
       writes content/<people section>/ID.md; SIDE must be a side id
-      declared in briefing.yaml
+      declared in briefing.yaml (without it, the person is one of the
+      "Others")
   briefing new topic SLUG --title "Title"
       writes content/SLUG.md
 
@@ -39,7 +40,7 @@ overwrites a file.`),
 
 	var name, side string
 	person := &cobra.Command{
-		Use:     "person ID --name NAME --side SIDE",
+		Use:     "person ID --name NAME [--side SIDE]",
 		Short:   "Add a person's page",
 		Example: `  briefing new person jane-doe --name "Jane Doe" --side side-a`,
 		Args:    oneID("person"),
@@ -52,7 +53,7 @@ overwrites a file.`),
 			if err != nil {
 				return err
 			}
-			if _, ok := cfg.Side(side); !ok {
+			if _, ok := cfg.Side(side); !ok && side != "" {
 				var ids []string
 				for _, s := range cfg.Sides {
 					ids = append(ids, s.ID)
@@ -63,12 +64,16 @@ overwrites a file.`),
 				return usageError{fmt.Errorf("--side %q is not a side in briefing.yaml; use one of: %s", side, strings.Join(ids, ", "))}
 			}
 			rel := filepath.Join("content", cfg.PeopleSection, id+".md")
-			page := fmt.Sprintf("---\nname: %s\nrole: \"\"\nside: %s\nat_table:\n  present: no # yes when they took part\nsummary: \"\"\n---\n\nWho %s is, in a paragraph.\n", yamlString(name), side, strings.TrimSpace(name))
+			sideLine := "side: " + side + "\n"
+			if side == "" {
+				sideLine = "" // no side: grouped as "Others"
+			}
+			page := fmt.Sprintf("---\nname: %s\nrole: \"\"\n%sat_table:\n  present: no # yes when they took part\nsummary: \"\"\n---\n\nWho %s is, in a paragraph.\n", yamlString(name), sideLine, strings.TrimSpace(name))
 			return writePage(stdout, source, rel, page)
 		},
 	}
 	person.Flags().StringVar(&name, "name", "", "the person's full name (required)")
-	person.Flags().StringVar(&side, "side", "", "a side id from briefing.yaml (required)")
+	person.Flags().StringVar(&side, "side", "", "a side id from briefing.yaml; leave it out for someone on no side")
 
 	var title string
 	topic := &cobra.Command{

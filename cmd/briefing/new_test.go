@@ -29,6 +29,7 @@ func TestNew(t *testing.T) {
 		{[]string{"new", "topic", "../escape", "--title", "X", "-s", dir}, 2, "not a valid id"},
 		{[]string{"new", "person", "x", "--name", "X", "--side", "nowhere", "-s", dir}, 2, `--side "nowhere" is not a side in briefing.yaml; use one of: side-a, side-b`},
 		{[]string{"new", "person", "x", "--side", "side-a", "-s", dir}, 2, "needs --name"},
+		{[]string{"new", "person", "ana-analyst", "--name", "Ana Analyst", "-s", dir}, 0, "created content/participants/ana-analyst.md"},
 		{[]string{"new", "topic", "x", "-s", dir}, 2, "needs --title"},
 		{[]string{"new", "topic", "timeline", "--title", "X", "-s", dir}, 2, "built-in Timeline page"},
 		{[]string{"new", "topic", "participants", "--title", "X", "-s", dir}, 2, "section"},
@@ -47,9 +48,12 @@ func TestNew(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "content", "escape.md")); err == nil {
 		t.Error("new wrote outside content/")
 	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "content", "participants", "ana-analyst.md")); strings.Contains(string(data), "side:") {
+		t.Errorf("a person with no --side has a side line:\n%s", data)
+	}
 	res := buildSite(t, dir)
-	if res.Pages["topic"] != 3 || res.Pages["person"] != 2 {
-		t.Errorf("after new, the site built %v; want 3 topics and 2 people", res.Pages)
+	if res.Pages["topic"] != 3 || res.Pages["person"] != 3 {
+		t.Errorf("after new, the site built %v; want 3 topics and 3 people (one with no side)", res.Pages)
 	}
 
 	// Without a briefing.yaml new says so.
