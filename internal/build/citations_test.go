@@ -108,7 +108,8 @@ func countTitles(texts []string, titles []string) map[string]int {
 // and fails when a page names a source's title more than once: a page
 // cites its sources by number and names each once, in its source list.
 func TestNoRepeatedSourceTitle(t *testing.T) {
-	for name, src := range map[string]string{"fixture": filepath.Join(repoRoot, "testdata", "site"), "shipped": repoRoot} {
+	for name, src := range map[string]string{"fixture": filepath.Join(repoRoot, "testdata", "site"),
+		"arabic": filepath.Join(repoRoot, "testdata", "site-ar"), "shipped": repoRoot} {
 		t.Run(name, func(t *testing.T) {
 			files := builtSite(t, src)
 			var titles []string
