@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"io/fs"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -181,5 +182,37 @@ func itoa(n int) string {
 		if n == 0 {
 			return s
 		}
+	}
+}
+
+// TestTemplateKeysExist fails when a template asks the catalogue for a
+// key ({{t "key"}}) that en.yaml, which every catalogue follows, does not
+// have: the page would show the key itself.
+func TestTemplateKeysExist(t *testing.T) {
+	data, err := os.ReadFile("internal/i18n/catalogues/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^([a-z_][a-z0-9_.-]*):`).FindAllStringSubmatch(string(data), -1) {
+		known[m[1]] = true
+	}
+	files, _ := fs.Glob(Theme, "templates/*.html")
+	more, _ := fs.Glob(Theme, "templates/partials/*.html")
+	n := 0
+	for _, name := range append(files, more...) {
+		src, err := fs.ReadFile(Theme, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`[{(]t "([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+			n++
+			if !known[m[1]] {
+				t.Errorf("%s: {{t %q}}: no such key in internal/i18n/catalogues/en.yaml; add it to every catalogue", name, m[1])
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("found %d {{t}} calls in the templates; want the whole theme", n)
 	}
 }
