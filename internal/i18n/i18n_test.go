@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"html/template"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -42,6 +43,23 @@ func TestCataloguesHaveEnglishKeys(t *testing.T) {
 				t.Errorf("%s.yaml has %q, which en.yaml does not", lang, k)
 			}
 		}
+		// A message fills the same {names} as the English one (a plural
+		// form may leave out {n}: "كلمة واحدة").
+		for k, msg := range c {
+			want, ok := en[k]
+			if !ok {
+				base, _, _ := strings.Cut(k, "#")
+				want = en[base+"#other"]
+			}
+			got, need := names(msg), names(want)
+			if strings.Contains(k, "#") {
+				delete(need, "n")
+				delete(got, "n")
+			}
+			if !maps.Equal(got, need) {
+				t.Errorf("%s.yaml: %q fills %v; en.yaml's fills %v", lang, k, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(need)))
+			}
+		}
 		for k := range en {
 			if !strings.HasSuffix(k, "#other") {
 				continue
@@ -55,6 +73,15 @@ func TestCataloguesHaveEnglishKeys(t *testing.T) {
 			}
 		}
 	}
+}
+
+// names returns the {names} a message fills.
+func names(msg string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\{([a-z_]+)\}`).FindAllStringSubmatch(msg, -1) {
+		out[m[1]] = true
+	}
+	return out
 }
 
 // keys returns a catalogue's keys without plural forms, sorted.
