@@ -10,10 +10,11 @@ import (
 )
 
 // fragments renders a partial once per key and reuses the result, for
-// partials whose output depends only on that key (the site header, a source
-// citation, a person card). html/template spends most of a page's time in
-// reflective calls, so shared fragments are the cheapest actions of all: the
-// ones not executed. A fragment keeps what it read of the site, and every
+// partials whose output depends only on that key (the site header, a person
+// card; never a citation, whose number is the page's own). html/template
+// spends most of a page's time in reflective calls, so shared fragments are
+// the cheapest actions of all: the ones not executed. A fragment keeps what
+// it read of the site, and every
 // page that uses it is noted as having read the same. Safe for concurrent
 // use; two workers that miss the same key at once both render it and store
 // identical results.
