@@ -413,6 +413,20 @@ func (t Text) date(key string, d content.Date) string {
 	return t.Get(key, "day", d.Day, "year", d.Year, "month", t.Get("month."+m), "month_of", t.Get("month_of."+m))
 }
 
+// Letter returns a list label in the language's letters: "a" to "z" are
+// the first 26 letters of cite.letters ("أ", "ب", ... in Arabic); any
+// other label comes back as it is.
+func (t Text) Letter(label string) string {
+	if len(label) != 1 || label[0] < 'a' || label[0] > 'z' {
+		return label
+	}
+	letters := strings.Fields(t.Get("cite.letters"))
+	if i := int(label[0] - 'a'); i < len(letters) {
+		return letters[i]
+	}
+	return label
+}
+
 // ClaimTitle names, for readers, the claim a correction of p concerns:
 // "the quote “…”" (its first twelve words), "the event “…”", "the
 // figure “…”"; "" for a correction of the page as a whole. It finds the

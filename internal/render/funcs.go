@@ -97,6 +97,9 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		// it; claimTitle names the claim a correction concerns.
 		"presence":   func(a content.AtTable) string { return presenceLabel(w.tx, a) },
 		"claimTitle": func(p *content.Page, c content.Correction) string { return claimTitle(w.tx, p, c) },
+		// citeLabel is a citation's backlink label ("a", "b", ...) in
+		// the language's letters.
+		"citeLabel": func(label string) string { return w.tx.Letter(label) },
 		// dir is "rtl" for a language written right to left, else "".
 		"dir": func() string { return dir(w.site.Config.Language) },
 		// cite numbers a cited source on the page (in order of first
