@@ -103,13 +103,16 @@ func (cs *citations) number(src *content.SourceRef) *Citation {
 // those it cited, in order of first citation, then the sources it declares
 // without citing them (on the one-page brief, every source of the site),
 // numbered after them. It marks the list as shown, so that layout.html
-// shows it only where the page's own template has not.
+// shows it only where the page's own template has not. A template shows
+// the list after the page's last citation: a source first cited later
+// would have a number the list lacks.
 func (w *worker) citationList(v *View) []*Citation {
 	cs := &w.cites
 	cs.listed = true
 	if v.Page.Kind == content.KindBrief {
-		for i := range v.Site.Sources() {
-			cs.number(&v.Site.Sources()[i])
+		all := v.Site.Sources()
+		for i := range all {
+			cs.number(&all[i])
 		}
 	} else {
 		for _, s := range v.Page.Sources {
