@@ -487,6 +487,9 @@
       return;
     }
     var match = matcher(query);
+    // Hide the full list now, while the index files download: on a large
+    // site it is tens of thousands of links, and hiding it takes a while.
+    all.hidden = true;
     searcher.find(query).then(function (hits) {
       var first = hits.slice(0, SHOWN);
       return searcher.records(first).then(function () { return hits; });
