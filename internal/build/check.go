@@ -21,10 +21,13 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, ds := Pipeline(ctx, in, opts)
+	// The built files are not kept: the link rule needs of each only its
+	// path, ids and links, which rendered takes as each is made.
+	rendered := check.NewRendered()
+	res, ds := steps(ctx, in, opts, nil, sink{emit: rendered.Add})
 	l.Add(ruled(check.RuleBuild, ds)...)
 	stage(ctx, "check", "", opts.Debug, &l, func() diag.List {
-		return check.Site(res.Site, res.Files, in.Files)
+		return check.Site(res.Site, rendered, in.Files)
 	})
 	if ctx.Err() != nil {
 		return nil, ErrCancelled

@@ -110,7 +110,7 @@ func fuzzSite(t *testing.T, base fstest.MapFS, name string, data []byte) {
 	in, l := load.Site(site, theme)
 	res, ds := Pipeline(context.Background(), in, Options{})
 	l.Add(ds...)
-	l.Add(check.Site(res.Site, res.Files, in.Files)...)
+	l.Add(check.Site(res.Site, check.RenderedFiles(res.Files), in.Files)...)
 
 	for _, d := range l {
 		if !fuzzInside(site, theme, d.Pos) {

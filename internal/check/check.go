@@ -42,7 +42,7 @@ var Rules = []string{RuleLink, RuleTakeaways, RuleSource, RuleMention, RuleSumma
 // which case links are not checked); sources are the loaded content files,
 // whose text is screened for misspelt names. Site only reads its arguments
 // and may be called while nothing else changes them.
-func Site(site *content.Site, files []content.Output, sources []content.File) diag.List {
+func Site(site *content.Site, rendered *Rendered, sources []content.File) diag.List {
 	var l diag.List
 	if site == nil {
 		return l
@@ -53,8 +53,8 @@ func Site(site *content.Site, files []content.Output, sources []content.File) di
 	placement(site, &l)
 	outcomes(site, &l)
 	unsafeLinks(site, &l)
-	if len(files) > 0 {
-		links(site, files, &l)
+	if rendered != nil && len(rendered.files) > 0 {
+		links(site, rendered, &l)
 	}
 	names := personNames(site.People)
 	for _, f := range sources {

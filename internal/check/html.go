@@ -11,7 +11,7 @@ import (
 // it defines and the links it holds, in order.
 type anchors struct {
 	ids   map[string]bool
-	links []string // href and src values, entities decoded
+	links []string // href and src values, entities decoded, each once
 }
 
 // scanHTML reads the ids and link targets of an HTML document with
@@ -20,6 +20,7 @@ type anchors struct {
 // doctypes are never read as tags.
 func scanHTML(src []byte) anchors {
 	a := anchors{ids: map[string]bool{}}
+	seen := map[string]bool{}
 	lx := htmllex.NewLexer(parse.NewInputBytes(src))
 	var tag string
 	for {
@@ -36,7 +37,10 @@ func scanHTML(src []byte) anchors {
 			}
 			val := html.UnescapeString(string(unquote(lx.AttrVal())))
 			if key == "href" || key == "src" {
-				a.links = append(a.links, val)
+				if !seen[val] {
+					seen[val] = true
+					a.links = append(a.links, val)
+				}
 			} else {
 				a.ids[val] = true
 			}

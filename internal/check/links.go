@@ -65,16 +65,10 @@ type linker struct {
 	anchors  map[string]anchors // by path, for HTML files
 }
 
-func newLinker(b content.BaseURL, files []content.Output) *linker {
-	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: map[string]bool{}, anchors: map[string]anchors{}}
+func newLinker(b content.BaseURL, r *Rendered) *linker {
+	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: r.files, anchors: r.anchors}
 	if !b.IsZero() {
 		k.basePath, k.relPath = b.Decoded, b.Path
-	}
-	for _, f := range files {
-		k.files[f.Path] = true
-		if strings.HasSuffix(f.Path, ".html") {
-			k.anchors[f.Path] = scanHTML(f.Data)
-		}
 	}
 	return k
 }
@@ -150,8 +144,8 @@ func (k *linker) file(p string) string {
 // links checks every link in the rendered HTML files. A broken link that
 // comes from a page's Markdown is reported where it was written; one that
 // the templates made is reported against the template of its page's kind.
-func links(site *content.Site, files []content.Output, l *diag.List) {
-	k := newLinker(site.Config.BaseURL, files)
+func links(site *content.Site, r *Rendered, l *diag.List) {
+	k := newLinker(site.Config.BaseURL, r)
 	byOutput := map[string]*content.Page{}
 	for _, p := range site.Pages {
 		byOutput[outputPath(p.URL)] = p
@@ -159,12 +153,9 @@ func links(site *content.Site, files []content.Output, l *diag.List) {
 	for _, p := range site.Generated {
 		byOutput[outputPath(p.URL)] = p
 	}
-	for _, f := range files {
-		a, ok := k.anchors[f.Path]
-		if !ok {
-			continue
-		}
-		p := byOutput[f.Path]
+	for _, path := range r.pages() {
+		a := k.anchors[path]
+		p := byOutput[path]
 		seen := map[string]bool{}
 		for _, href := range a.links {
 			if seen[href] {
@@ -172,14 +163,14 @@ func links(site *content.Site, files []content.Output, l *diag.List) {
 			}
 			seen[href] = true
 			if s := unsafeScheme(href); s != "" {
-				add(l, templatePos(p, f.Path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(f.Path), s))
+				add(l, templatePos(p, path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(path), s))
 				continue
 			}
-			internal, problem := k.resolve(f.Path, href)
+			internal, problem := k.resolve(path, href)
 			if !internal || problem == "" {
 				continue
 			}
-			if ln, q, ok := k.origin(site, p, f.Path, href); ok {
+			if ln, q, ok := k.origin(site, p, path, href); ok {
 				if q == p {
 					add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q %s", ln.Dest, problem))
 					continue
@@ -192,7 +183,7 @@ func links(site *content.Site, files []content.Output, l *diag.List) {
 				}
 				continue
 			}
-			add(l, templatePos(p, f.Path), diag.Error, RuleLink, fmt.Sprintf("/%s: the link %q made by the templates %s", pageURL(f.Path), href, problem))
+			add(l, templatePos(p, path), diag.Error, RuleLink, fmt.Sprintf("/%s: the link %q made by the templates %s", pageURL(path), href, problem))
 		}
 	}
 }

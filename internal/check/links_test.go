@@ -14,7 +14,7 @@ func TestResolve(t *testing.T) {
 		{Path: "css/site.css"},
 		{Path: "404.html"},
 	}
-	k := newLinker(content.BaseURL{URL: "https://example.org/sub/", Path: "/sub/", Decoded: "/sub/"}, files)
+	k := newLinker(content.BaseURL{URL: "https://example.org/sub/", Path: "/sub/", Decoded: "/sub/"}, RenderedFiles(files))
 	tests := []struct {
 		from, href string
 		internal   bool
