@@ -14,14 +14,18 @@ import (
 // wantFixtureDiff is the report of the fixture site (testdata/site)
 // against the earlier snapshot testdata/diff/old.json.
 const wantFixtureDiff = `new quote on meeting (The meeting): 2025-01-10 Boris South: “Nothing was agreed.”
+new figure on meeting (The meeting): about 40 people in the <North> delegation
+new figure on meeting (The meeting): about 2.5 people in the South delegation, on average
 new correction on followup (The follow-up): 2025-01-13 The second round is planned, not agreed.
 new correction on meeting (The meeting): 2025-01-13 They arrived on 9 January.
-changed page followup: The follow-up; type "" -> "analysis"
+changed page followup: The follow-up; outcome "" -> "{\"deadline\":\"2025-02\",\"next\":\"A second round, not yet agreed\",\"owner\":\"ana-north…", type "" -> "analysis"
+changed page meeting: The meeting; known "" -> "[\"They met on 10 January \\u0026 talked \\u003cin private\\u003e.\"]", outcome "" -> "{\"next\":\"Keep talking\",\"owner\":\"North \\u0026 \\u003cSouth\\u003e\",\"status\":\"agreed…"
+changed person ana-north: Ana North; photo "" -> "{\"credit\":\"Photo: Fixture Agency, CC BY 4.0\",\"height\":8,\"url\":\"https://example.o…"
 changed person boris-south: Boris South; presence "no" -> "outside"
 changed event on meeting (The meeting): 2025-01-09 Delegations arrive; corrected "" -> "2025-01-13", date "2025-01-08" -> "2025-01-09"
 removed person carl-west: Carl West
 removed figure on followup (The follow-up): 3 meetings planned
-3 new, 3 changed, 2 removed
+5 new, 5 changed, 2 removed
 `
 
 // runDiff runs "briefing diff" with client for URLs, as main would.
