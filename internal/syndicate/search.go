@@ -45,9 +45,13 @@ import (
 // serve an old shard with a new manifest.
 
 const (
-	searchShardTarget  = 16 << 10
-	searchChunkTarget  = 12 << 10
-	searchBodyMax      = 5000
+	searchShardTarget = 16 << 10
+	searchChunkTarget = 12 << 10
+	// searchBodyMax bounds the body text a chunk keeps for excerpts: the
+	// whole body is indexed, but an excerpt comes from its start. At
+	// 10,000 pages the chunks are most of the index, held in memory until
+	// written.
+	searchBodyMax      = 1500
 	searchCompletions  = 8
 	searchPrefixTarget = 8 << 10
 	// searchBatch documents are read at once on the workers; their
