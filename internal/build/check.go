@@ -22,12 +22,33 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 		return nil, err
 	}
 	// The built files are not kept: the link rule needs of each only its
-	// path, ids and links, which rendered takes as each is made.
+	// path, ids and links, which rendered takes as each is made; of the
+	// files for machines (the JSON API, the search index) it needs only
+	// their paths, so they are not made.
+	// The files' text is screened for names as soon as the people are
+	// known, then let go; bodies keep no plain text, which only the search
+	// index reads.
 	rendered := check.NewRendered()
-	res, ds := steps(ctx, in, opts, nil, sink{emit: rendered.Add})
+	var screened diag.List
+	out := sink{emit: rendered.Add, paths: true}
+	out.body = func(b *content.Body) {
+		t, _ := b.Texts()
+		t.Plain = ""
+		b.SetTexts(t)
+	}
+	out.resolved = func(site *content.Site) {
+		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {
+			return check.Names(site, in.Files)
+		})
+		for i := range in.Files {
+			in.Files[i].Front, in.Files[i].Body = nil, nil
+		}
+	}
+	res, ds := steps(ctx, in, opts, nil, out)
 	l.Add(ruled(check.RuleBuild, ds)...)
+	l.Add(screened...)
 	stage(ctx, "check", "", opts.Debug, &l, func() diag.List {
-		return check.Site(res.Site, rendered, in.Files)
+		return check.Site(res.Site, rendered, nil)
 	})
 	if ctx.Err() != nil {
 		return nil, ErrCancelled

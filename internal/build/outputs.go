@@ -75,6 +75,16 @@ func bodyVersions(site *content.Site, c *cache.Cache) []byte {
 	return out
 }
 
+// machinePaths returns the files syndicate makes, by path only, for a
+// check, which needs to know that /feed.xml exists but not what it says.
+func machinePaths(b content.BaseURL) []content.Output {
+	var out []content.Output
+	for _, p := range syndicate.Paths(b) {
+		out = append(out, content.Output{Path: p, Type: content.MediaType(p)})
+	}
+	return out
+}
+
 // pageMinifier returns the function render uses to minify each page as it
 // is made, or nil when minifying is off. Off is the default: the templates
 // are compacted when they are parsed (render/compact.go), so pages come out

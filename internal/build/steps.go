@@ -47,12 +47,19 @@ type sink struct {
 	// early, when set with a cache, gets the pages an editor just edited
 	// as soon as they are rendered, before the pages that only list them.
 	early func(out []content.Output)
-	// spill, when set, moves each parsed body's HTML out of memory until
-	// they are read (the build command keeps them in a scratch file).
-	spill func(*content.Body)
+	// body, when set, gets each body as parse makes it: the build command
+	// moves its texts to a scratch file until they are read; check drops
+	// the plain text it has no use for.
+	body func(*content.Body)
 	// open, when set with emit, opens the file of a page too large to
 	// hold whole, which render writes as it makes it.
 	open func(path string) (io.WriteCloser, error)
+	// resolved, when set, gets the site as soon as it is resolved (check
+	// screens the files' text for names then, and lets go of it).
+	resolved func(*content.Site)
+	// paths, when set, makes the machine step give the paths of its files
+	// only (check: links to them are checked, their contents are not).
+	paths bool
 	// drop, when set, lets go of the files' text once they are parsed
 	// (the build command: nothing after parse reads it).
 	drop bool
@@ -104,14 +111,14 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		published = publishedFiles(ctx, in, cfg.BaseURL)
 		filesSum = "\x00" + strconv.FormatUint(filesKey(published), 16)
 		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-			return parse.Pages(ctx, fs, cfg.PeopleSection, md, published, out.spill)
+			return parse.Pages(ctx, fs, cfg.PeopleSection, md, published, out.body)
 		})
 		if folder, moved, ok := movedPeople(in.Files, cfg, ds); ok {
 			// Parse the people where they are, so that the one error
 			// about the folder is not followed by one per person.
 			cfg.PeopleSection = folder
 			pages, bodies, ds = c.Parse(in.Files, folder+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-				return parse.Pages(ctx, fs, folder, md, published, out.spill)
+				return parse.Pages(ctx, fs, folder, md, published, out.body)
 			})
 			return append(ruled(check.RuleFrontMatter, ds), moved)
 		}
@@ -147,6 +154,9 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	}
 	t.done("resolve")
 	res.Site = site
+	if out.resolved != nil && site != nil {
+		out.resolved(site)
+	}
 	if l.HasErrors() {
 		return res, l
 	}
@@ -191,6 +201,9 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	if !run("machine", "", func() diag.List {
 		var ol diag.List
 		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}, bodyVersions(site, c)), func() ([]content.Output, diag.List) {
+			if out.paths {
+				return machinePaths(cfg.BaseURL), nil
+			}
 			var ml diag.List
 			m, ds := machineFiles(site)
 			ml.Add(ds...)

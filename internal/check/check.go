@@ -56,12 +56,22 @@ func Site(site *content.Site, rendered *Rendered, sources []content.File) diag.L
 	if rendered != nil && len(rendered.files) > 0 {
 		links(site, rendered, &l)
 	}
+	l.Add(Names(site, sources)...)
+	l.Sort()
+	return l
+}
+
+// Names screens the site's files for names that nearly match a person's
+// name or alias but are not one of them (rule names). Site runs it over
+// the sources it is given; a caller may run it earlier instead, as soon as
+// the site is resolved, and let go of the files' text.
+func Names(site *content.Site, sources []content.File) diag.List {
+	var l diag.List
 	names := personNames(site.People)
 	for _, f := range sources {
 		screen(&l, f.Path, f.Front, f.FrontLine, names)
 		screen(&l, f.Path, f.Body, f.BodyLine, names)
 	}
-	l.Sort()
 	return l
 }
 
