@@ -25,7 +25,8 @@ func TestResolveTwice(t *testing.T) {
 		t.Fatalf("load: %v\n%s", err, l.Error())
 	}
 	cfg, _ := config.Parse(in.Config)
-	pages, bodies, l := parse.Pages(context.Background(), in.Files, cfg.PeopleSection, markdown.New(), nil, nil)
+	published := publishedFiles(context.Background(), in, cfg.BaseURL)
+	pages, bodies, l := parse.Pages(context.Background(), in.Files, cfg.PeopleSection, markdown.New(), published, nil)
 	if l.HasErrors() {
 		t.Fatal(l.Error())
 	}
@@ -38,7 +39,7 @@ func TestResolveTwice(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			site, l := resolve.Site(cfg, pages, bodies, nil)
+			site, l := resolve.Site(cfg, pages, bodies, published)
 			if l.HasErrors() {
 				t.Error(l.Error())
 				return
