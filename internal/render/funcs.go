@@ -142,6 +142,9 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		},
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
+		// timelineTopics lists the topics with events on the timeline,
+		// for its filter.
+		"timelineTopics": timelineTopics,
 		// first and last return at most n items from the start or the
 		// end of a list, so a page need not walk a long list to show a few.
 		"first": func(n int, list any) any { return slice(list, n, true) },

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -18,6 +19,10 @@ type YearGroup struct {
 	// Items are the year's events in timeline order, with the briefing's
 	// own date among them.
 	Items []TimelineItem
+	// Pages are the ids of the pages the year's events are on, each once,
+	// separated by spaces: the timeline's filter by topic hides a year
+	// whose list does not hold the topic's id.
+	Pages string
 }
 
 // TimelineItem is an event on the timeline, or, when Main is set, the
@@ -86,7 +91,27 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 			}
 			out = append(out, g)
 		}
-		out[len(out)-1].Items = append(out[len(out)-1].Items, it)
+		g := &out[len(out)-1]
+		g.Items = append(g.Items, it)
+		if it.Page != nil && !strings.Contains(" "+g.Pages+" ", " "+it.Page.ID+" ") {
+			g.Pages = strings.TrimSpace(g.Pages + " " + it.Page.ID)
+		}
+	}
+	return out
+}
+
+// timelineTopics returns the topic pages that events of the timeline are
+// on, in the order of topics: what the timeline can be filtered by.
+func timelineTopics(topics []*content.Page, events []content.EventRef) []*content.Page {
+	has := map[*content.Page]bool{}
+	for _, e := range events {
+		has[e.Page] = true
+	}
+	var out []*content.Page
+	for _, t := range topics {
+		if has[t] {
+			out = append(out, t)
+		}
 	}
 	return out
 }
