@@ -92,10 +92,22 @@ func TestRunSurvivesPanickingRebuild(t *testing.T) {
 
 			armed.Store(false)
 			os.WriteFile(page, bytes.Replace(orig, []byte("See [someone]"), []byte("Calm about [someone]"), 1), 0o644)
-			if c := r.nextRebuild(t); c == nil {
+			// The armed write may reach the watcher as two events, and on
+			// a loaded machine the second can start a rebuild (which
+			// panics too) before armed is cleared: the good rebuild is
+			// the one that follows.
+			c := r.nextRebuild(t)
+			for i := 0; c == nil && i < 2; i++ {
+				c = r.nextRebuild(t)
+			}
+			if c == nil {
 				t.Fatalf("the rebuild after a panic failed: %s", r.err.String())
 			}
-			if m := st.next(); len(m.Errors) != 0 || !(m.All || contains(m.Changed, "sec-00/page-00003/index.html")) {
+			m := st.next()
+			for i := 0; len(m.Errors) != 0 && i < 2; i++ {
+				m = st.next()
+			}
+			if len(m.Errors) != 0 || !(m.All || contains(m.Changed, "sec-00/page-00003/index.html")) {
 				t.Fatalf("after the good rebuild the browser got %+v; want the page reloaded", m)
 			}
 			if _, body := httpGet(t, r.url+"sec-00/page-00003/"); !strings.Contains(body, "Calm about") {
