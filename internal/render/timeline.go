@@ -19,9 +19,9 @@ type YearGroup struct {
 	// Items are the year's events in timeline order, with the briefing's
 	// own date among them.
 	Items []TimelineItem
-	// Pages are the ids of the pages the year's events are on, each once,
-	// separated by spaces: the timeline's filter by topic hides a year
-	// whose list does not hold the topic's id.
+	// Pages are the ids of the topic pages the year's events are on, each
+	// once, separated by spaces: the timeline's filter by topic hides a
+	// year whose list does not hold the topic's id.
 	Pages string
 }
 
@@ -80,9 +80,19 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 		items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
 	}
 	var out []YearGroup
+	var pages []string // the ids of the current group's pages, each once
+	seen := map[string]bool{}
+	endGroup := func() {
+		if len(out) > 0 {
+			out[len(out)-1].Pages = strings.Join(pages, " ")
+		}
+		pages = pages[:0]
+		clear(seen)
+	}
 	for _, it := range items {
 		y := it.Date.Year
 		if len(out) == 0 || out[len(out)-1].Year != y {
+			endGroup()
 			g := YearGroup{Year: y}
 			if len(out) > 0 {
 				if n := y - out[len(out)-1].Year; n >= 2 {
@@ -93,10 +103,12 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 		}
 		g := &out[len(out)-1]
 		g.Items = append(g.Items, it)
-		if it.Page != nil && !strings.Contains(" "+g.Pages+" ", " "+it.Page.ID+" ") {
-			g.Pages = strings.TrimSpace(g.Pages + " " + it.Page.ID)
+		if it.Page != nil && it.Page.Kind == content.KindTopic && !seen[it.Page.ID] {
+			seen[it.Page.ID] = true
+			pages = append(pages, it.Page.ID)
 		}
 	}
+	endGroup()
 	return out
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,4 +79,31 @@ func show(groups []YearGroup) string {
 		parts = append(parts, fmt.Sprintf("%s%d: %s", gap, g.Year, strings.Join(items, ", ")))
 	}
 	return strings.Join(parts, " | ")
+}
+
+// TestTimelinePages checks each year's list of topics for the filter: the
+// topic pages its events are on, each once in order of first event, and no
+// other kind of page (a site of 10,000 pages would write them all).
+func TestTimelinePages(t *testing.T) {
+	talks := &content.Page{ID: "talks", Kind: content.KindTopic}
+	teams := &content.Page{ID: "teams", Kind: content.KindTopic}
+	person := &content.Page{ID: "people/x", Kind: content.KindPerson}
+	ev := func(y int, p *content.Page) content.EventRef {
+		return content.EventRef{Event: content.Event{Date: content.Date{Year: y}}, Page: p}
+	}
+	groups := groupTimeline([]content.EventRef{
+		ev(2020, teams), ev(2020, talks), ev(2020, teams), ev(2020, person),
+		ev(2021, person), ev(2022, talks),
+	}, nil)
+	var got []string
+	for _, g := range groups {
+		got = append(got, g.Pages)
+	}
+	want := []string{"teams talks", "", "talks"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Pages by year = %q; want %q", got, want)
+	}
+	if topics := timelineTopics([]*content.Page{talks, teams}, []content.EventRef{ev(2020, teams), ev(2021, person)}); len(topics) != 1 || topics[0] != teams {
+		t.Errorf("timelineTopics = %v; want the one topic with events", topics)
+	}
 }
