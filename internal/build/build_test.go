@@ -90,7 +90,13 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("fixture has errors:\n%s", diags.Error())
 	}
 	got := readTree(t, dest)
-	goldenDir := filepath.Join(repoRoot, "testdata", "site.golden")
+	compareGolden(t, got, filepath.Join(repoRoot, "testdata", "site.golden"))
+}
+
+// compareGolden compares a built tree with the golden folder, file by file,
+// or with -update writes the tree as the new goldens.
+func compareGolden(t *testing.T, got map[string][]byte, goldenDir string) {
+	t.Helper()
 	if *update {
 		if err := os.RemoveAll(goldenDir); err != nil {
 			t.Fatal(err)

@@ -1,9 +1,7 @@
 package build
 
 import (
-	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,36 +40,5 @@ func TestGoldenArabic(t *testing.T) {
 	if people := string(got["people/index.html"]); !strings.Contains(people, `<h2 id="side-others">مراقبون</h2>`) {
 		t.Errorf("people/index.html does not group the person with no side under briefing.yaml's others label")
 	}
-	goldenDir := filepath.Join(repoRoot, "testdata", "site-ar.golden")
-	if *update {
-		if err := os.RemoveAll(goldenDir); err != nil {
-			t.Fatal(err)
-		}
-		for p, data := range got {
-			full := filepath.Join(goldenDir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(full, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return
-	}
-	want := readTree(t, goldenDir)
-	for _, p := range sortedKeys(want) {
-		g, ok := got[p]
-		if !ok {
-			t.Errorf("%s: missing from the build", p)
-			continue
-		}
-		if !bytes.Equal(g, want[p]) {
-			t.Errorf("%s differs from the golden file; %s", p, firstDiff(g, want[p]))
-		}
-	}
-	for _, p := range sortedKeys(got) {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: built but not in the goldens (run with -update if intended)", p)
-		}
-	}
+	compareGolden(t, got, filepath.Join(repoRoot, "testdata", "site-ar.golden"))
 }

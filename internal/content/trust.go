@@ -341,7 +341,7 @@ func (p *Page) ClaimTitle(c Correction) string {
 	case ListQuotes:
 		for _, q := range p.Quotes {
 			if has(q.Corrections) {
-				return "the quote “" + clipWords(q.Text, 12) + "”"
+				return "the quote “" + ClipWords(q.Text, 12) + "”"
 			}
 		}
 	case ListEvents:
@@ -360,8 +360,8 @@ func (p *Page) ClaimTitle(c Correction) string {
 	return ""
 }
 
-// clipWords returns the first n words of s, with "…" when it cut any.
-func clipWords(s string, n int) string {
+// ClipWords returns the first n words of s, with "…" when it cut any.
+func ClipWords(s string, n int) string {
 	words := strings.Fields(s)
 	if len(words) <= n {
 		return strings.Join(words, " ")

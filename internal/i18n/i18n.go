@@ -445,7 +445,7 @@ func (t Text) ClaimTitle(p *content.Page, c content.Correction) string {
 	case content.ListQuotes:
 		for _, q := range p.Quotes {
 			if has(q.Corrections) {
-				return t.Get("claim.quote", "text", quoted(clipWords(q.Text, 12)))
+				return t.Get("claim.quote", "text", quoted(content.ClipWords(q.Text, 12)))
 			}
 		}
 	case content.ListEvents:
@@ -462,15 +462,6 @@ func (t Text) ClaimTitle(p *content.Page, c content.Correction) string {
 		}
 	}
 	return ""
-}
-
-// clipWords returns the first n words of s, with "…" when it cut any.
-func clipWords(s string, n int) string {
-	words := strings.Fields(s)
-	if len(words) <= n {
-		return strings.Join(words, " ")
-	}
-	return strings.Join(words[:n], " ") + "…"
 }
 
 func describe(n *yaml.Node) string {
