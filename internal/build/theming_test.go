@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -290,4 +291,23 @@ func funcMapKeys(t *testing.T) []string {
 		t.Fatal("no template.FuncMap literal in internal/render/funcs.go")
 	}
 	return keys
+}
+
+// TestTimelineFilterRules checks that the style sheet has the timeline
+// filter's rules for every topic number render offers (1 to 24) and no
+// more, so a number the filter offers always has its rules.
+func TestTimelineFilterRules(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join(repoRoot, "static", "css", "site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= 25; n++ {
+		hide := fmt.Sprintf(`.tl-n%d:target ~ .tl-year .event:not([data-topic="%d"])`, n, n)
+		mark := fmt.Sprintf(`.tl-n%d:target ~ .tl-filter a.tl-n%d`, n, n)
+		for _, rule := range []string{hide, mark} {
+			if has := strings.Contains(string(css), rule); has != (n <= 24) {
+				t.Errorf("site.css has %q: %v; want rules for topics 1 to 24", rule, has)
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -46,7 +47,12 @@ var citeTemplates = []content.Asset{
 
 func TestCitationNumbering(t *testing.T) {
 	reads := map[string][]string{}
-	out, l := Site(context.Background(), citeSite(), citeTemplates, Options{Reads: func(path string, keys []string) { reads[path] = keys }})
+	var mu sync.Mutex // Reads is called from every rendering goroutine
+	out, l := Site(context.Background(), citeSite(), citeTemplates, Options{Reads: func(path string, keys []string) {
+		mu.Lock()
+		reads[path] = keys
+		mu.Unlock()
+	}})
 	if len(l) != 0 {
 		t.Fatal(l.Error())
 	}

@@ -143,8 +143,17 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		"groupQuotes":   groupQuotes,
 		"groupTimeline": groupTimeline,
 		// timelineTopics lists the topics with events on the timeline,
-		// for its filter.
+		// numbered, for its filter; topicNumber is a page's number among
+		// the topics (0 for any other page), which an event carries.
 		"timelineTopics": timelineTopics,
+		"topicNumber": func(p *content.Page) int {
+			for i, t := range w.view.Topics() {
+				if t == p {
+					return i + 1
+				}
+			}
+			return 0
+		},
 		// first and last return at most n items from the start or the
 		// end of a list, so a page need not walk a long list to show a few.
 		"first": func(n int, list any) any { return slice(list, n, true) },

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/briefing-dev/briefing/internal/content"
@@ -19,10 +18,6 @@ type YearGroup struct {
 	// Items are the year's events in timeline order, with the briefing's
 	// own date among them.
 	Items []TimelineItem
-	// Pages are the ids of the topic pages the year's events are on, each
-	// once, separated by spaces: the timeline's filter by topic hides a
-	// year whose list does not hold the topic's id.
-	Pages string
 }
 
 // TimelineItem is an event on the timeline, or, when Main is set, the
@@ -80,19 +75,9 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 		items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
 	}
 	var out []YearGroup
-	var pages []string // the ids of the current group's pages, each once
-	seen := map[string]bool{}
-	endGroup := func() {
-		if len(out) > 0 {
-			out[len(out)-1].Pages = strings.Join(pages, " ")
-		}
-		pages = pages[:0]
-		clear(seen)
-	}
 	for _, it := range items {
 		y := it.Date.Year
 		if len(out) == 0 || out[len(out)-1].Year != y {
-			endGroup()
 			g := YearGroup{Year: y}
 			if len(out) > 0 {
 				if n := y - out[len(out)-1].Year; n >= 2 {
@@ -101,29 +86,43 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 			}
 			out = append(out, g)
 		}
-		g := &out[len(out)-1]
-		g.Items = append(g.Items, it)
-		if it.Page != nil && it.Page.Kind == content.KindTopic && !seen[it.Page.ID] {
-			seen[it.Page.ID] = true
-			pages = append(pages, it.Page.ID)
-		}
+		out[len(out)-1].Items = append(out[len(out)-1].Items, it)
 	}
-	endGroup()
 	return out
 }
 
-// timelineTopics returns the topic pages that events of the timeline are
-// on, in the order of topics: what the timeline can be filtered by.
-func timelineTopics(topics []*content.Page, events []content.EventRef) []*content.Page {
+// filterTopics is how many topics the timeline's filter can offer: the
+// style sheet has a rule set for each topic number up to it.
+const filterTopics = 24
+
+// FilterTopic is a topic the timeline can be filtered by, with its
+// number: its place among the site's topics, from 1.
+type FilterTopic struct {
+	*content.Page
+	N int
+}
+
+// timelineTopics returns the topics that events of the timeline are on,
+// in the order of topics, each with its number: what the timeline's filter
+// offers. It returns none when fewer than two topics have events, or when
+// one of them is numbered past filterTopics.
+func timelineTopics(topics []*content.Page, events []content.EventRef) []FilterTopic {
 	has := map[*content.Page]bool{}
 	for _, e := range events {
 		has[e.Page] = true
 	}
-	var out []*content.Page
-	for _, t := range topics {
-		if has[t] {
-			out = append(out, t)
+	var out []FilterTopic
+	for i, t := range topics {
+		if !has[t] {
+			continue
 		}
+		if i+1 > filterTopics {
+			return nil
+		}
+		out = append(out, FilterTopic{t, i + 1})
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }

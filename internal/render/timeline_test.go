@@ -81,29 +81,29 @@ func show(groups []YearGroup) string {
 	return strings.Join(parts, " | ")
 }
 
-// TestTimelinePages checks each year's list of topics for the filter: the
-// topic pages its events are on, each once in order of first event, and no
-// other kind of page (a site of 10,000 pages would write them all).
-func TestTimelinePages(t *testing.T) {
-	talks := &content.Page{ID: "talks", Kind: content.KindTopic}
-	teams := &content.Page{ID: "teams", Kind: content.KindTopic}
+// TestTimelineTopics checks what the timeline's filter offers: the topics
+// with events, in the topics' order, each with its number among all
+// topics; nothing for fewer than two, or for a topic numbered past the
+// style sheet's rules.
+func TestTimelineTopics(t *testing.T) {
+	var topics []*content.Page
+	for i := range filterTopics + 1 {
+		topics = append(topics, &content.Page{ID: fmt.Sprintf("t%d", i+1), Kind: content.KindTopic})
+	}
 	person := &content.Page{ID: "people/x", Kind: content.KindPerson}
-	ev := func(y int, p *content.Page) content.EventRef {
-		return content.EventRef{Event: content.Event{Date: content.Date{Year: y}}, Page: p}
+	ev := func(p *content.Page) content.EventRef { return content.EventRef{Page: p} }
+	got := timelineTopics(topics, []content.EventRef{ev(topics[2]), ev(person), ev(topics[0]), ev(topics[2])})
+	var names []string
+	for _, ft := range got {
+		names = append(names, fmt.Sprintf("%s=%d", ft.ID, ft.N))
 	}
-	groups := groupTimeline([]content.EventRef{
-		ev(2020, teams), ev(2020, talks), ev(2020, teams), ev(2020, person),
-		ev(2021, person), ev(2022, talks),
-	}, nil)
-	var got []string
-	for _, g := range groups {
-		got = append(got, g.Pages)
+	if want := []string{"t1=1", "t3=3"}; !slices.Equal(names, want) {
+		t.Errorf("timelineTopics = %q; want %q", names, want)
 	}
-	want := []string{"teams talks", "", "talks"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Pages by year = %q; want %q", got, want)
+	if got := timelineTopics(topics, []content.EventRef{ev(topics[0]), ev(person)}); got != nil {
+		t.Errorf("one topic with events: timelineTopics = %v; want none (nothing to filter)", got)
 	}
-	if topics := timelineTopics([]*content.Page{talks, teams}, []content.EventRef{ev(2020, teams), ev(2021, person)}); len(topics) != 1 || topics[0] != teams {
-		t.Errorf("timelineTopics = %v; want the one topic with events", topics)
+	if got := timelineTopics(topics, []content.EventRef{ev(topics[0]), ev(topics[filterTopics])}); got != nil {
+		t.Errorf("a topic numbered %d: timelineTopics = %v; want none (the style sheet has rules up to %d)", filterTopics+1, got, filterTopics)
 	}
 }
