@@ -150,7 +150,9 @@ func (b *Incremental) build(ctx context.Context, changed []string) (Update, diag
 			if len(first) == 0 {
 				return
 			}
-			early = maps.Clone(b.good)
+			if early == nil {
+				early = maps.Clone(b.good)
+			}
 			var paths []string
 			for _, o := range first {
 				if !bytes.Equal(early[o.Path], o.Data) {

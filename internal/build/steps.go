@@ -314,6 +314,11 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 	if l.HasErrors() || ctx.Err() != nil {
 		return nil, l
 	}
+	if out.early != nil {
+		// The pages are shown now, before the files for machines (the
+		// search index is made again after any edit to a body).
+		out.early(rest)
+	}
 	c.Store(rest, reads, v)
 	pages := c.Pages(site)
 	all := make([]content.Output, 0, len(pages))

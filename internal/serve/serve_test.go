@@ -179,6 +179,11 @@ func TestRun(t *testing.T) {
 	if m := st.next(); !contains(m.Changed, "sec-00/page-00003/index.html") {
 		t.Fatalf("after an edit the browser got %+v; want the page named", m)
 	}
+	// The pages first; the files for machines (the search index is made
+	// again after an edit to a body) in a message of their own.
+	if m := st.next(); !contains(m.Changed, "search/index.json") || contains(m.Changed, "sec-00/page-00003/index.html") {
+		t.Fatalf("after an edit the browser then got %+v; want the search index, not the page again", m)
+	}
 	if _, body := httpGet(t, r.url+"sec-00/page-00003/"); !strings.Contains(body, "Read about") {
 		t.Errorf("the edit is not served")
 	}
@@ -193,6 +198,9 @@ func TestRun(t *testing.T) {
 	}
 	if m := st.next(); !contains(m.Changed, "participants/p-0001/index.html") || contains(m.Changed, "sec-00/page-00003/index.html") {
 		t.Fatalf("after a quote edit the browser then got %+v; want the speaker's profile, not the page again", m)
+	}
+	if m := st.next(); !contains(m.Changed, "search/index.json") || contains(m.Changed, "participants/p-0001/index.html") {
+		t.Fatalf("after a quote edit the browser last got %+v; want the search index", m)
 	}
 
 	// A broken edit: the overlay, the terminal, and the last good page.
