@@ -26,11 +26,11 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	// files for machines (the JSON API, the search index) it needs only
 	// their paths, so they are not made.
 	// The files' text is screened for names as soon as the people are
-	// known, then let go; bodies keep no plain text, which only the search
+	// known, then let go (drop); bodies keep no plain text, which only the search
 	// index reads.
 	rendered := check.NewRendered()
 	var screened diag.List
-	out := sink{emit: rendered.Add, paths: true}
+	out := sink{emit: rendered.Add, paths: true, drop: true}
 	out.body = func(b *content.Body) {
 		t, _ := b.Texts()
 		t.Plain = ""
@@ -40,9 +40,6 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {
 			return check.Names(site, in.Files)
 		})
-		for i := range in.Files {
-			in.Files[i].Front, in.Files[i].Body = nil, nil
-		}
 	}
 	res, ds := steps(ctx, in, opts, nil, out)
 	l.Add(ruled(check.RuleBuild, ds)...)

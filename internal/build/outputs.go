@@ -105,7 +105,7 @@ func pageMinifier(on bool) func(path string, data []byte) ([]byte, error) {
 // The search index's files are left as syndicate made them: they are
 // compact JSON already, there are thousands of them on a large site, and
 // the minifier would write 1000 as 1e3.
-func minifyOutputs(ctx context.Context, out []content.Output, minify bool) ([]content.Output, diag.List) {
+func minifyOutputs(ctx context.Context, out []content.Output) ([]content.Output, diag.List) {
 	var in []content.Asset
 	var res []content.Output
 	for _, o := range out {
@@ -115,7 +115,7 @@ func minifyOutputs(ctx context.Context, out []content.Output, minify bool) ([]co
 		}
 		in = append(in, content.Asset{Path: o.Path, Data: o.Data})
 	}
-	small, l := shrink(ctx, in, minify)
+	small, l := shrink(ctx, in, true)
 	for _, a := range small {
 		res = append(res, content.NewOutput(a.Path, a.Data))
 	}

@@ -60,8 +60,8 @@ type sink struct {
 	// paths, when set, makes the machine step give the paths of its files
 	// only (check: links to them are checked, their contents are not).
 	paths bool
-	// drop, when set, lets go of the files' text once they are parsed
-	// (the build command: nothing after parse reads it).
+	// drop, when set, lets go of the files' text once the site is
+	// resolved (and resolved has run): nothing after reads it.
 	drop bool
 }
 
@@ -127,11 +127,6 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		return res, l
 	}
 	t.done("parse")
-	if out.drop {
-		for i := range in.Files {
-			in.Files[i].Front, in.Files[i].Body = nil, nil
-		}
-	}
 	if !opts.Drafts {
 		kept := pages[:0:0]
 		for _, p := range pages {
@@ -156,6 +151,11 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	res.Site = site
 	if out.resolved != nil && site != nil {
 		out.resolved(site)
+	}
+	if out.drop {
+		for i := range in.Files {
+			in.Files[i].Front, in.Files[i].Body = nil, nil
+		}
 	}
 	if l.HasErrors() {
 		return res, l
@@ -208,7 +208,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 			m, ds := machineFiles(site)
 			ml.Add(ds...)
 			if opts.Minify {
-				m, ds = minifyOutputs(ctx, m, opts.Minify)
+				m, ds = minifyOutputs(ctx, m)
 			}
 			ml.Add(ds...)
 			return m, ml

@@ -156,12 +156,7 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 	for _, path := range r.pages() {
 		a := k.anchors[path]
 		p := byOutput[path]
-		seen := map[string]bool{}
-		for _, href := range a.links {
-			if seen[href] {
-				continue
-			}
-			seen[href] = true
+		for _, href := range a.links { // each once: scanHTML keeps them so
 			if s := unsafeScheme(href); s != "" {
 				add(l, templatePos(p, path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(path), s))
 				continue
