@@ -23,9 +23,9 @@ func newBuildCmd(stdout, stderr io.Writer, getenv func(string) string) *cobra.Co
 		Long: strings.TrimSpace(`
 Build the site in --source into --destination.
 
-The whole site is rendered in memory, written to a new folder beside the
-destination and swapped in only when every page built: a failed build leaves
-the previous output untouched. The same input always gives byte-identical
+Each file is written as it is made into a new folder beside the destination,
+and the folder is swapped in only when every page built: a failed build
+leaves the previous output untouched. The same input always gives byte-identical
 output.
 
 The base URL may hold a sub-path (https://example.org/briefings/riyadh/).

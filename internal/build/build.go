@@ -111,7 +111,7 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 	w := newStreamer(wctx, stg, stop)
 	out := sink{emit: w.emit, open: w.open, drop: true}
 	if sc, err := stg.Scratch(); err == nil {
-		out.body = spiller{sc}.body
+		out.body, out.hold = spiller{sc}.body, spiller{sc}.hold
 	}
 	loaded := time.Since(start)
 	res, ds := steps(wctx, in, opts, nil, out)

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"encoding/binary"
+	"io"
 	"maps"
 	"sort"
 	"strings"
@@ -61,6 +62,55 @@ func machineFiles(site *content.Site) ([]content.Output, diag.List) {
 		out[i] = f
 	}
 	return out, l
+}
+
+// streamMachineFiles writes the files syndicate makes as it makes them
+// (the build command without --minify), so that a large site's JSON API
+// and search index are never held whole, and returns them by path only.
+// A write error is left to the writer, which reports it once.
+func streamMachineFiles(site *content.Site, out sink) ([]content.Output, diag.List) {
+	var paths []content.Output
+	failed := false
+	seen := func(path string, err error) error {
+		paths = append(paths, content.Output{Path: path, Type: content.MediaType(path)})
+		failed = failed || err != nil
+		return err
+	}
+	err := syndicate.Write(site, syndicate.Dest{
+		Emit: func(path string, data []byte) error { return seen(path, out.emit(path, data)) },
+		Create: func(path string) (io.WriteCloser, error) {
+			f, err := out.open(path)
+			if err != nil {
+				return nil, seen(path, err)
+			}
+			return watched{f, &failed}, seen(path, nil)
+		},
+		Hold: out.hold,
+	})
+	var l diag.List
+	if err != nil && !failed {
+		l.Errorf(diag.Pos{File: "."}, "internal error: %v; please report it", err)
+	}
+	sort.Slice(paths, func(i, j int) bool { return paths[i].Path < paths[j].Path })
+	return paths, l
+}
+
+// watched notes whether a write to its file failed.
+type watched struct {
+	io.WriteCloser
+	failed *bool
+}
+
+func (w watched) Write(p []byte) (int, error) {
+	n, err := w.WriteCloser.Write(p)
+	*w.failed = *w.failed || err != nil
+	return n, err
+}
+
+func (w watched) Close() error {
+	err := w.WriteCloser.Close()
+	*w.failed = *w.failed || err != nil
+	return err
 }
 
 // bodyVersions is the versions of every page's body, in the site's order,

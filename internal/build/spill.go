@@ -41,3 +41,15 @@ func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
 		return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:]}, nil
 	}, nil
 }
+
+// hold keeps data in the scratch file until the func it returns reads it
+// back (the search index's parts, until their folder's name is known).
+// Data that cannot be written is kept in memory.
+func (sp spiller) hold(data []byte) (func() ([]byte, error), error) {
+	off, err := sp.sc.Put(data)
+	if err != nil {
+		return func() ([]byte, error) { return data, nil }, nil
+	}
+	n := len(data)
+	return func() ([]byte, error) { return sp.sc.Get(nil, off, n) }, nil
+}

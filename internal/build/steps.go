@@ -63,6 +63,10 @@ type sink struct {
 	// drop, when set, lets go of the files' text once the site is
 	// resolved (and resolved has run): nothing after reads it.
 	drop bool
+	// hold, when set with emit and open and without a cache, makes the
+	// machine step write its files as it makes them: it keeps the search
+	// index's parts until their folder's name is known.
+	hold func(data []byte) (func() ([]byte, error), error)
 }
 
 // Pipeline runs the steps over loaded input and returns every built file in
@@ -198,21 +202,29 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	// Files for machines come after the pages, so that the preview shows
 	// an edited page before it encodes the whole site again.
 	var extra []content.Output
+	written := 0 // how many of extra's first files the step wrote itself
 	if !run("machine", "", func() diag.List {
 		var ol diag.List
-		machine, ds := cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}, bodyVersions(site, c)), func() ([]content.Output, diag.List) {
-			if out.paths {
-				return machinePaths(cfg.BaseURL), nil
-			}
-			var ml diag.List
-			m, ds := machineFiles(site)
-			ml.Add(ds...)
-			if opts.Minify {
-				m, ds = minifyOutputs(ctx, m)
-			}
-			ml.Add(ds...)
-			return m, ml
-		})
+		var machine []content.Output
+		var ds diag.List
+		if c == nil && out.emit != nil && out.open != nil && out.hold != nil && !opts.Minify {
+			machine, ds = streamMachineFiles(site, out)
+			written = len(machine)
+		} else {
+			machine, ds = cache.Memo(c, "machine", cache.Hash([]byte(cfg.BaseURL.URL), []byte(strconv.FormatUint(c.Generation(), 10)), []byte{boolByte(opts.Minify)}, bodyVersions(site, c)), func() ([]content.Output, diag.List) {
+				if out.paths {
+					return machinePaths(cfg.BaseURL), nil
+				}
+				var ml diag.List
+				m, ds := machineFiles(site)
+				ml.Add(ds...)
+				if opts.Minify {
+					m, ds = minifyOutputs(ctx, m)
+				}
+				ml.Add(ds...)
+				return m, ml
+			})
+		}
 		ol.Add(ds...)
 		extra = append(append([]content.Output(nil), machine...), staticOutputs(site, machine, static, &ol)...)
 		extra = append(extra, bundleOutputs(site, extra, in.Bundle, &ol)...)
@@ -233,7 +245,7 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 	}
 	res.Other = len(extra)
 	if out.emit != nil {
-		for _, f := range extra {
+		for _, f := range extra[written:] {
 			if out.emit(f.Path, f.Data) != nil {
 				break // the caller reports the write error
 			}

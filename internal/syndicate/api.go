@@ -3,6 +3,7 @@ package syndicate
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 
 	"github.com/briefing-dev/briefing/internal/content"
 )
@@ -13,26 +14,17 @@ import (
 // it; a source's own address is its "link". Dates keep the precision they
 // were written with: YYYY, YYYY-MM or YYYY-MM-DD. Lists are never null.
 
+// apiDoc is the document's shape: api writes it in parts, and tests
+// read it whole.
 type apiDoc struct {
-	Schema      string        `json:"$schema"`
-	Title       string        `json:"title"`
-	Description string        `json:"description,omitempty"`
-	Language    string        `json:"language,omitempty"`
-	Publisher   string        `json:"publisher,omitempty"`
-	URL         string        `json:"url"`
-	Feed        string        `json:"feed,omitempty"`
-	Updated     string        `json:"updated,omitempty"`
-	Sides       []apiSide     `json:"sides"`
-	Takeaways   []apiTakeaway `json:"takeaways"`
-	Updates     []apiUpdate   `json:"updates"`
-	Glance      *apiGlance    `json:"glance,omitempty"`
-	People      []apiPerson   `json:"people"`
-	Topics      []apiPage     `json:"topics"`
-	Pages       []apiPage     `json:"pages"`
-	Quotes      []apiQuote    `json:"quotes"`
-	Events      []apiEvent    `json:"events"`
-	Figures     []apiFigure   `json:"figures"`
-	Sources     []apiSource   `json:"sources"`
+	apiHead
+	People  []apiPerson `json:"people"`
+	Topics  []apiPage   `json:"topics"`
+	Pages   []apiPage   `json:"pages"`
+	Quotes  []apiQuote  `json:"quotes"`
+	Events  []apiEvent  `json:"events"`
+	Figures []apiFigure `json:"figures"`
+	Sources []apiSource `json:"sources"`
 	// Corrections are every page's corrections, in page order and then
 	// in the order written.
 	Corrections []apiCorrection `json:"corrections"`
@@ -189,15 +181,32 @@ type apiSource struct {
 	URL       string   `json:"url"`
 }
 
-// api returns the JSON API document of site.
-func api(s *content.Site, u links) ([]byte, error) {
+// apiHead is the start of apiDoc, up to its first long list; api writes
+// it whole and the lists after it item by item.
+type apiHead struct {
+	Schema      string        `json:"$schema"`
+	Title       string        `json:"title"`
+	Description string        `json:"description,omitempty"`
+	Language    string        `json:"language,omitempty"`
+	Publisher   string        `json:"publisher,omitempty"`
+	URL         string        `json:"url"`
+	Feed        string        `json:"feed,omitempty"`
+	Updated     string        `json:"updated,omitempty"`
+	Sides       []apiSide     `json:"sides"`
+	Takeaways   []apiTakeaway `json:"takeaways"`
+	Updates     []apiUpdate   `json:"updates"`
+	Glance      *apiGlance    `json:"glance,omitempty"`
+}
+
+// api writes the JSON API document of site to w: apiDoc's fields in its
+// order, each list's items encoded one at a time, so that a large site's
+// document (12 MB at 10,000 pages) is never held whole.
+func api(s *content.Site, u links, w io.Writer) error {
 	c := s.Config
-	d := apiDoc{
+	d := apiHead{
 		Schema: u.abs(SchemaPath), Title: c.Title, Description: c.Description,
 		Language: c.Language, Publisher: c.Publisher, URL: u.abs(""), Updated: s.Updated.String(),
 		Sides: []apiSide{}, Takeaways: []apiTakeaway{}, Updates: []apiUpdate{},
-		People: []apiPerson{}, Topics: []apiPage{}, Pages: []apiPage{}, Quotes: []apiQuote{},
-		Events: []apiEvent{}, Figures: []apiFigure{}, Sources: []apiSource{}, Corrections: []apiCorrection{},
 	}
 	if u.absolute {
 		d.Feed = u.abs(FeedPath)
@@ -224,19 +233,24 @@ func api(s *content.Site, u links) ([]byte, error) {
 			d.Updates = append(d.Updates, apiUpdate{Date: up.Date.String(), Text: up.Text})
 		}
 	}
-	for _, p := range s.People {
+	j := newJSONWriter(w)
+	j.head(d)
+	j.list("people", len(s.People), func(i int) any {
+		p := s.People[i]
 		pr := p.Person
-		d.People = append(d.People, apiPerson{
+		ap := apiPerson{
 			ID: personID(p), Name: pr.Name, Role: pr.Role, Affiliation: pr.Affiliation,
 			Side: pr.Side.ID, AtTable: pr.AtTable.Present, Presence: string(pr.AtTable.State()), AtTableNote: pr.AtTable.Note,
 			Reason:  string(pr.AtTable.Reason),
 			Aliases: orEmpty(pr.Aliases), Summary: p.Summary, URL: u.abs(p.URL),
-		})
-		if ph := pr.Photo; ph != nil {
-			d.People[len(d.People)-1].Photo = &apiPhoto{URL: u.abs(ph.Path), Width: ph.Width, Height: ph.Height, Credit: ph.Credit}
 		}
-	}
-	for _, p := range s.Topics {
+		if ph := pr.Photo; ph != nil {
+			ap.Photo = &apiPhoto{URL: u.abs(ph.Path), Width: ph.Width, Height: ph.Height, Credit: ph.Credit}
+		}
+		return ap
+	})
+	j.list("topics", len(s.Topics), func(i int) any {
+		p := s.Topics[i]
 		ap := apiPageOf(p, u)
 		if o := p.Outcome; o != nil {
 			ap.Outcome = &apiOutcome{Status: string(o.Status), Next: o.Next, Owner: o.Owner.ID,
@@ -245,14 +259,17 @@ func api(s *content.Site, u links) ([]byte, error) {
 				ap.Outcome.OwnerPerson = o.Owner.ID
 			}
 		}
-		d.Topics = append(d.Topics, ap)
-	}
+		return ap
+	})
+	var pages []*content.Page
 	for _, p := range s.Pages {
 		if p.Kind != content.KindTopic && p.Kind != content.KindPerson && p.Kind != content.KindHome {
-			d.Pages = append(d.Pages, apiPageOf(p, u))
+			pages = append(pages, p)
 		}
 	}
-	for _, q := range s.Quotes {
+	j.list("pages", len(pages), func(i int) any { return apiPageOf(pages[i], u) })
+	j.list("quotes", len(s.Quotes), func(i int) any {
+		q := s.Quotes[i]
 		aq := apiQuote{By: q.By.ID, Text: q.Text, Context: q.Context, Date: q.Date.String(),
 			Source: q.Source.ID, Translated: q.Translated, Page: q.Page.ID, URL: u.abs(q.Page.URL)}
 		t := q.TrustOf(s.Source(q.Source.ID))
@@ -260,27 +277,24 @@ func api(s *content.Site, u links) ([]byte, error) {
 		if q.Speaker != nil {
 			aq.Speaker, aq.SpeakerURL = q.Speaker.Person.Name, u.abs(q.Speaker.URL)
 		}
-		d.Quotes = append(d.Quotes, aq)
-	}
-	for _, e := range s.Timeline {
+		return aq
+	})
+	j.list("events", len(s.Timeline), func(i int) any {
+		e := s.Timeline[i]
 		t := e.TrustOf(s.Source(e.Source.ID))
-		d.Events = append(d.Events, apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
+		return apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
 			Source: e.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
-			Scheduled: e.Scheduled, Page: e.Page.ID, URL: u.abs(e.Page.URL)})
-	}
-	for _, f := range s.Figures {
+			Scheduled: e.Scheduled, Page: e.Page.ID, URL: u.abs(e.Page.URL)}
+	})
+	j.list("figures", len(s.Figures), func(i int) any {
+		f := s.Figures[i]
 		t := f.TrustOf(s.Source(f.Source.ID))
-		d.Figures = append(d.Figures, apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail, Amount: f.Amount, Unit: f.Unit,
+		return apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail, Amount: f.Amount, Unit: f.Unit,
 			Source: f.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
-			Page: f.Page.ID, URL: u.abs(f.Page.URL)})
-	}
-	for _, p := range s.Pages {
-		for _, c := range p.Corrections {
-			d.Corrections = append(d.Corrections, apiCorrection{ID: p.ID + "#" + c.ID,
-				Date: c.Date.String(), Was: c.Was, Now: c.Now, Claim: c.Claim.String(), Page: p.ID, URL: u.abs(p.URL) + "#" + c.ID})
-		}
-	}
-	for _, src := range s.Sources {
+			Page: f.Page.ID, URL: u.abs(f.Page.URL)}
+	})
+	j.list("sources", len(s.Sources), func(i int) any {
+		src := s.Sources[i]
 		as := apiSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Kind: string(src.Kind), Language: src.Language, Link: src.URL,
 			Date: src.Date.String(), CitedBy: []string{}, URL: u.abs("sources/") + "#source-" + src.ID}
 		if src.Page != nil {
@@ -289,9 +303,78 @@ func api(s *content.Site, u links) ([]byte, error) {
 		for _, p := range src.CitedBy {
 			as.CitedBy = append(as.CitedBy, u.abs(p.URL))
 		}
-		d.Sources = append(d.Sources, as)
+		return as
+	})
+	type correction struct {
+		p *content.Page
+		c int
 	}
-	return marshalJSON(d)
+	var cs []correction
+	for _, p := range s.Pages {
+		for i := range p.Corrections {
+			cs = append(cs, correction{p, i})
+		}
+	}
+	j.list("corrections", len(cs), func(i int) any {
+		p, c := cs[i].p, cs[i].p.Corrections[cs[i].c]
+		return apiCorrection{ID: p.ID + "#" + c.ID,
+			Date: c.Date.String(), Was: c.Was, Now: c.Now, Claim: c.Claim.String(), Page: p.ID, URL: u.abs(p.URL) + "#" + c.ID}
+	})
+	j.raw("}")
+	return j.err
+}
+
+// jsonWriter writes a JSON object to w a part at a time, each part
+// encoded as marshalJSON would (compact, <, > and & escaped).
+type jsonWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	j := &jsonWriter{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	return j
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+// value writes v encoded, less its final newline; with trim, less its
+// closing brace too (an object more fields will follow).
+func (j *jsonWriter) value(v any, trim bool) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	if j.err = j.enc.Encode(v); j.err != nil {
+		return
+	}
+	b := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
+	if trim {
+		b = bytes.TrimSuffix(b, []byte("}"))
+	}
+	_, j.err = j.w.Write(b)
+}
+
+// head writes the object's first fields, leaving it open.
+func (j *jsonWriter) head(v any) { j.value(v, true) }
+
+// list writes the field name holding n items, item(i) each.
+func (j *jsonWriter) list(name string, n int, item func(i int) any) {
+	j.raw(`,"` + name + `":[`)
+	for i := range n {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.value(item(i), false)
+	}
+	j.raw("]")
 }
 
 func apiPageOf(p *content.Page, u links) apiPage {

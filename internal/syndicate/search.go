@@ -42,7 +42,9 @@ import (
 // delta<<4 | weight: the distance from the previous posting's document
 // and the term's weight in the document, 1 to 15 (searchWeight).
 // The version is a hash of every file, so after a rebuild no cache can
-// serve an old shard with a new manifest.
+// serve an old shard with a new manifest. The files are made before it
+// is known: each waits in Dest.Hold (on a large site, the build's scratch
+// file) until then.
 
 const (
 	searchShardTarget = 16 << 10
@@ -249,16 +251,18 @@ func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRe
 	return searchRead{terms, data}, err
 }
 
-// searchIndex returns the search index of site: the manifest first, then
-// the versioned files, each compact JSON.
-func searchIndex(s *content.Site, u links) ([]content.Output, error) {
+// searchIndex makes the search index of site and hands its files to d:
+// each part to d.Hold as it is made, then, once the version that names
+// their folder is known, the manifest and the parts to d.Emit.
+func searchIndex(s *content.Site, u links, d Dest) error {
 	docs, counts := searchDocs(s, u)
+	parts := searchParts{hold: d.Hold}
 	// lists[ids[term]] is a term's postings, doc<<4 | weight, in
 	// document order (one map look-up per term and document).
 	ids := map[string]int{}
 	var lists [][]uint32
 	var chunks []int
-	var chunkData [][]byte
+	chunkMax := 0
 	var chunk bytes.Buffer
 	n := 0 // documents in chunk
 	flush := func() {
@@ -266,8 +270,9 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 			return
 		}
 		chunk.WriteByte(']')
-		chunkData = append(chunkData, bytes.Clone(chunk.Bytes()))
+		parts.add("d", len(chunks), chunk.Bytes())
 		chunks = append(chunks, n)
+		chunkMax = max(chunkMax, chunk.Len())
 		chunk.Reset()
 		n = 0
 	}
@@ -280,7 +285,7 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 		})
 		for i := range batch {
 			if errs[i] != nil {
-				return nil, errs[i]
+				return errs[i]
 			}
 			id := uint32(start + i)
 			for t, raw := range reads[i].terms {
@@ -313,41 +318,70 @@ func searchIndex(s *content.Site, u links) ([]content.Output, error) {
 	}
 	sort.Strings(terms)
 	postings := func(t string) []uint32 { return lists[ids[t]] }
-	man := searchManifest{Kinds: counts, Chunks: chunks, Shards: []string{}, Sizes: []int{}, Prefixes: []string{}, PrefixSizes: []int{}}
+	man := searchManifest{Kinds: counts, Chunks: chunks, ChunkMax: chunkMax, Shards: []string{}, Sizes: []int{}, Prefixes: []string{}, PrefixSizes: []int{}}
 	if man.Chunks == nil {
 		man.Chunks = []int{}
 	}
-	for _, c := range chunkData {
-		man.ChunkMax = max(man.ChunkMax, len(c))
+	searchShards(terms, postings, &man, &parts)
+	searchPrefixes(terms, postings, &man, &parts)
+	if parts.err != nil {
+		return parts.err
 	}
-	shardData := searchShards(terms, postings, &man)
-	prefixData := searchPrefixes(terms, postings, &man)
-
-	var files []content.Output
-	add := func(kind string, data [][]byte) {
-		for i, d := range data {
-			files = append(files, content.Output{Path: kind + strconv.Itoa(i) + ".json", Data: d})
-		}
-	}
-	add("t", shardData)
-	add("p", prefixData)
-	add("d", chunkData)
-	h := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
-		h.Write(f.Data)
-	}
-	man.Version = fmt.Sprintf("%x", h.Sum(nil)[:6])
+	man.Version = parts.version()
 	manData, err := marshalJSON(man)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]content.Output, 0, len(files)+1)
-	out = append(out, content.NewOutput(SearchIndexPath, manData))
-	for _, f := range files {
-		out = append(out, content.NewOutput(searchDir+man.Version+"/"+f.Path, f.Data))
+	if err := d.Emit(SearchIndexPath, manData); err != nil {
+		return err
 	}
-	return out, nil
+	for i, name := range parts.names {
+		data, err := parts.gets[i]()
+		if err != nil {
+			return err
+		}
+		if err := d.Emit(searchDir+man.Version+"/"+name, data); err != nil {
+			return err
+		}
+		parts.gets[i] = nil
+	}
+	return nil
+}
+
+// searchParts holds the index's versioned files (term shards, prefix
+// files, document chunks) from when each is made until its folder's name,
+// a hash of them all, is known.
+type searchParts struct {
+	hold  func([]byte) (func() ([]byte, error), error)
+	names []string
+	gets  []func() ([]byte, error)
+	sum   []byte // "name size sha256\n" for each part, in the order made
+	err   error
+}
+
+// add holds a copy of data as the file kind<i>.json.
+func (ps *searchParts) add(kind string, i int, data []byte) {
+	if ps.err != nil {
+		return
+	}
+	name := kind + strconv.Itoa(i) + ".json"
+	get, err := ps.hold(bytes.Clone(data))
+	if err != nil {
+		ps.err = err
+		return
+	}
+	h := sha256.Sum256(data)
+	ps.sum = fmt.Appendf(ps.sum, "%s %d %x\n", name, len(data), h)
+	ps.names = append(ps.names, name)
+	ps.gets = append(ps.gets, get)
+}
+
+// version names the folder: a hash of every part's name, size and
+// contents, so that after a rebuild no cache can serve an old part with a
+// new manifest.
+func (ps *searchParts) version() string {
+	h := sha256.Sum256(ps.sum)
+	return fmt.Sprintf("%x", h[:6])
 }
 
 // searchDir is the folder of the search index's files.
@@ -355,10 +389,15 @@ const searchDir = "search/"
 
 // searchShards encodes the postings of terms (sorted) into shards of about
 // searchShardTarget bytes and lists them in man.
-func searchShards(terms []string, postings func(string) []uint32, man *searchManifest) [][]byte {
-	var out [][]byte
+func searchShards(terms []string, postings func(string) []uint32, man *searchManifest, parts *searchParts) {
 	var shard bytes.Buffer
 	var entry []byte
+	end := func() {
+		shard.WriteByte(']')
+		parts.add("t", len(man.Sizes), shard.Bytes())
+		man.Sizes = append(man.Sizes, shard.Len())
+		shard.Reset()
+	}
 	for _, t := range terms {
 		entry = entry[:0]
 		q, _ := json.Marshal(t)
@@ -376,9 +415,7 @@ func searchShards(terms []string, postings func(string) []uint32, man *searchMan
 		}
 		entry = append(entry, "]]"...)
 		if shard.Len() > 0 && shard.Len()+1+len(entry)+1 > searchShardTarget {
-			shard.WriteByte(']')
-			out = append(out, bytes.Clone(shard.Bytes()))
-			shard.Reset()
+			end()
 		}
 		if shard.Len() == 0 {
 			shard.WriteByte('[')
@@ -389,13 +426,8 @@ func searchShards(terms []string, postings func(string) []uint32, man *searchMan
 		shard.Write(entry)
 	}
 	if shard.Len() > 0 {
-		shard.WriteByte(']')
-		out = append(out, bytes.Clone(shard.Bytes()))
+		end()
 	}
-	for _, s := range out {
-		man.Sizes = append(man.Sizes, len(s))
-	}
-	return out
 }
 
 // searchPrefixes makes the prefix files: objects that map each one- and
@@ -404,7 +436,7 @@ func searchShards(terms []string, postings func(string) []uint32, man *searchMan
 // first letter stay in one file; a file holds the letters from the one
 // man.Prefixes names up to the next file's, and about searchPrefixTarget
 // bytes.
-func searchPrefixes(terms []string, postings func(string) []uint32, man *searchManifest) [][]byte {
+func searchPrefixes(terms []string, postings func(string) []uint32, man *searchManifest, parts *searchParts) {
 	type cand struct {
 		term string
 		df   int
@@ -427,11 +459,10 @@ func searchPrefixes(terms []string, postings func(string) []uint32, man *searchM
 			m[t[:n1+n2]] = append(m[t[:n1+n2]], c)
 		}
 	}
-	var out [][]byte
 	var file bytes.Buffer
 	end := func() {
 		file.WriteByte('}')
-		out = append(out, bytes.Clone(file.Bytes()))
+		parts.add("p", len(man.PrefixSizes), file.Bytes())
 		man.PrefixSizes = append(man.PrefixSizes, file.Len())
 		file.Reset()
 	}
@@ -474,11 +505,12 @@ func searchPrefixes(terms []string, postings func(string) []uint32, man *searchM
 	if file.Len() > 0 {
 		end()
 	}
-	return out
 }
 
 // SearchIndex returns the search index's files for site, as Site makes
 // them: for benchmarks, which measure it apart from the other files.
 func SearchIndex(site *content.Site) ([]content.Output, error) {
-	return searchIndex(site, newLinks(site.Config.BaseURL))
+	var m memory
+	err := searchIndex(site, newLinks(site.Config.BaseURL), m.dest())
+	return m.sorted(), err
 }

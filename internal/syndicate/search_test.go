@@ -3,8 +3,10 @@ package syndicate
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -213,11 +215,11 @@ func bigSite(n int) *content.Site {
 // version.
 func TestSearchSplit(t *testing.T) {
 	site := bigSite(1500)
-	out, err := searchIndex(site, newLinks(content.BaseURL{}))
+	out, err := SearchIndex(site)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := searchIndex(site, newLinks(content.BaseURL{}))
+	again, _ := SearchIndex(site)
 	if !reflect.DeepEqual(out, again) {
 		t.Fatalf("two builds of the same site made different search files")
 	}
@@ -271,7 +273,7 @@ func TestSearchSplit(t *testing.T) {
 		}
 	}
 	site.Topics[0].Title = "Changed"
-	changed, _ := searchIndex(site, newLinks(content.BaseURL{}))
+	changed, _ := SearchIndex(site)
 	if bytes.Equal(changed[0].Data, out[0].Data) {
 		t.Errorf("a changed title left the manifest (and its version) as it was")
 	}
@@ -359,7 +361,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	site := bigSite(3000)
 	cpu := cpuTime()
 	for b.Loop() {
-		if _, err := searchIndex(site, newLinks(content.BaseURL{})); err != nil {
+		if _, err := SearchIndex(site); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -374,3 +376,91 @@ func cpuTime() int64 {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// TestWriteStreams checks that Write hands a large site's files over as it
+// makes them: the JSON API through Create, each part of the search index
+// to Hold before any is emitted (their folder is named after them all),
+// nothing twice, and the same bytes as Site.
+func TestWriteStreams(t *testing.T) {
+	site := bigSite(600)
+	site.Config.BaseURL = content.BaseURL{URL: "https://example.org/b/", Path: "/b/", Decoded: "/b/"}
+	want, err := Site(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	var held, created int
+	var emittedPart bool
+	put := func(path string, data []byte) error {
+		if _, ok := got[path]; ok {
+			t.Errorf("%s handed over twice", path)
+		}
+		got[path] = bytes.Clone(data)
+		return nil
+	}
+	err = Write(site, Dest{
+		Emit: func(path string, data []byte) error {
+			if strings.HasPrefix(path, searchDir) && path != SearchIndexPath {
+				emittedPart = true
+			}
+			return put(path, data)
+		},
+		Create: func(path string) (io.WriteCloser, error) {
+			created++
+			return &memFile{path: path, out: &[]content.Output{}}, nil
+		},
+		Hold: func(data []byte) (func() ([]byte, error), error) {
+			if emittedPart {
+				t.Errorf("a part was held after parts were emitted")
+			}
+			held++
+			return func() ([]byte, error) { return data, nil }, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != 1 {
+		t.Errorf("Create was called %d times; want once, for %s", created, APIPath)
+	}
+	parts := 0
+	for _, f := range want {
+		if strings.HasPrefix(f.Path, searchDir) && f.Path != SearchIndexPath {
+			parts++
+		}
+		if f.Path == APIPath {
+			continue // written through Create
+		}
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Errorf("%s: Write and Site differ", f.Path)
+		}
+	}
+	if held != parts || parts < 3 {
+		t.Errorf("%d parts held, %d made; want each held", held, parts)
+	}
+	if len(got) != len(want)-1 {
+		t.Errorf("Write emitted %d files; Site made %d besides the API", len(got), len(want)-1)
+	}
+}
+
+// TestWriteFails checks that Write returns the error of a file it could
+// not hand over, and stops there.
+func TestWriteFails(t *testing.T) {
+	full := errors.New("no space left on device")
+	var m memory
+	d := m.dest()
+	d.Emit = func(string, []byte) error { return full }
+	if err := Write(bigSite(50), d); !errors.Is(err, full) {
+		t.Fatalf("Write: %v; want %v", err, full)
+	}
+	d = m.dest()
+	d.Create = func(string) (io.WriteCloser, error) { return failing{full}, nil }
+	if err := Write(bigSite(50), d); !errors.Is(err, full) {
+		t.Fatalf("Write with a failing API file: %v; want %v", err, full)
+	}
+}
+
+type failing struct{ err error }
+
+func (f failing) Write([]byte) (int, error) { return 0, f.err }
+func (f failing) Close() error              { return nil }

@@ -4,17 +4,22 @@
 // versioned files it names, see search.go) and the favicons (/favicon.svg, /favicon.ico).
 //
 // It sits beside render in the pipeline: build hands it the resolved site
-// and the base URL, and it returns the files in memory. Like render it is
+// and the base URL, and it returns the files in memory (Site) or hands
+// each to the build as it is made (Write), so that a large site's JSON
+// API and search index are never held whole. Like render it is
 // deterministic: every list follows the site's own order or a sort, and
 // every date comes from the content, never from the clock. It never
-// touches the disk and imports no other stage.
+// touches the disk itself and imports no other stage.
 //
 // Size: syndicate is over 500 lines because it has a file per format (feed,
 // sitemap, API, search index, favicon); they share only the link helpers.
 package syndicate
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -39,26 +44,109 @@ const (
 // ("/talks/"). site is only read. The error is an internal one: the
 // content cannot make encoding fail.
 func Site(site *content.Site) ([]content.Output, error) {
+	var m memory
+	if err := Write(site, m.dest()); err != nil {
+		return nil, err
+	}
+	return m.sorted(), nil
+}
+
+// Dest is where Write puts the files it makes, so that a large site's
+// files go to disk as they are made instead of being held together.
+type Dest struct {
+	// Emit gets a whole file; data is not used after Emit returns.
+	Emit func(path string, data []byte) error
+	// Create opens a file Write writes in pieces (the JSON API, which
+	// is encoded item by item). Write closes it.
+	Create func(path string) (io.WriteCloser, error)
+	// Hold, when set, keeps data until the func it returns is called:
+	// the search index's parts wait there until the version that names
+	// their folder is known. Without it they wait in memory.
+	Hold func(data []byte) (func() ([]byte, error), error)
+}
+
+// Write makes the files for machines (see Site) and hands each to d. A
+// file's path never repeats. The error is Emit's, Create's or a write's,
+// or an internal one.
+func Write(site *content.Site, d Dest) error {
 	u := newLinks(site.Config.BaseURL)
-	makers := []maker{{APIPath, api}, {FaviconSVGPath, faviconSVG}, {FaviconICOPath, faviconICO}}
+	if d.Hold == nil {
+		d.Hold = holdInMemory
+	}
+	if err := writeAPI(site, u, d); err != nil {
+		return fmt.Errorf("make %s: %w", APIPath, err)
+	}
+	makers := []maker{{FaviconSVGPath, faviconSVG}, {FaviconICOPath, faviconICO}}
 	if u.absolute {
 		makers = append(makers, maker{FeedPath, feed}, maker{SitemapPath, sitemap}, maker{RobotsPath, robots})
 	}
-	out := make([]content.Output, 0, len(makers))
 	for _, m := range makers {
 		data, err := m.make(site, u)
 		if err != nil {
-			return nil, fmt.Errorf("make %s: %w", m.path, err)
+			return fmt.Errorf("make %s: %w", m.path, err)
 		}
-		out = append(out, content.NewOutput(m.path, data))
+		if err := d.Emit(m.path, data); err != nil {
+			return err
+		}
 	}
-	search, err := searchIndex(site, u)
+	if err := searchIndex(site, u, d); err != nil {
+		return fmt.Errorf("make %s: %w", SearchIndexPath, err)
+	}
+	return nil
+}
+
+// writeAPI encodes the JSON API into its file.
+func writeAPI(site *content.Site, u links, d Dest) error {
+	f, err := d.Create(APIPath)
 	if err != nil {
-		return nil, fmt.Errorf("make %s: %w", SearchIndexPath, err)
+		return err
 	}
-	out = append(out, search...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, nil
+	w := bufio.NewWriterSize(f, 64<<10)
+	err = api(site, u, w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// memory collects the files Write makes.
+type memory struct{ out []content.Output }
+
+func (m *memory) dest() Dest {
+	return Dest{
+		Emit: func(path string, data []byte) error {
+			m.out = append(m.out, content.NewOutput(path, data))
+			return nil
+		},
+		Create: func(path string) (io.WriteCloser, error) {
+			return &memFile{path: path, out: &m.out}, nil
+		},
+		Hold: holdInMemory,
+	}
+}
+
+func (m *memory) sorted() []content.Output {
+	sort.Slice(m.out, func(i, j int) bool { return m.out[i].Path < m.out[j].Path })
+	return m.out
+}
+
+func holdInMemory(data []byte) (func() ([]byte, error), error) {
+	return func() ([]byte, error) { return data, nil }, nil
+}
+
+// memFile is a file memory keeps.
+type memFile struct {
+	bytes.Buffer
+	path string
+	out  *[]content.Output
+}
+
+func (f *memFile) Close() error {
+	*f.out = append(*f.out, content.NewOutput(f.path, f.Bytes()))
+	return nil
 }
 
 // maker makes the file at path.
