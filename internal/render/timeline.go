@@ -23,7 +23,10 @@ type YearGroup struct {
 // TimelineItem is an event on the timeline, or, when Main is set, the
 // briefing's own date (the home page's date), with no event.
 type TimelineItem struct {
-	content.EventRef
+	// EventRef points into the site's timeline (nil when Main is set):
+	// a copy per item would double a large timeline's memory while it
+	// renders.
+	*content.EventRef
 	// Date is the event's date as the axis shows it, under its year's
 	// heading: without the year. It shadows the event's own Date, so the
 	// event partial prints "24 February" where it would print "24 February
@@ -64,7 +67,8 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 	}
 	items := make([]TimelineItem, 0, len(events)+1)
 	placed := main.IsZero()
-	for _, e := range events {
+	for i := range events {
+		e := &events[i]
 		if !placed && e.Date.Compare(main) > 0 {
 			items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
 			placed = true
@@ -74,10 +78,15 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 	if !placed {
 		items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
 	}
+	// Each year's items are a slice of items: they are in order.
 	var out []YearGroup
-	for _, it := range items {
+	start := 0
+	for i, it := range items {
 		y := it.Date.Year
 		if len(out) == 0 || out[len(out)-1].Year != y {
+			if len(out) > 0 {
+				out[len(out)-1].Items = items[start:i:i]
+			}
 			g := YearGroup{Year: y}
 			if len(out) > 0 {
 				if n := y - out[len(out)-1].Year; n >= 2 {
@@ -85,9 +94,10 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 				}
 			}
 			out = append(out, g)
+			start = i
 		}
-		out[len(out)-1].Items = append(out[len(out)-1].Items, it)
 	}
+	out[len(out)-1].Items = items[start:]
 	return out
 }
 
