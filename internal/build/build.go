@@ -109,7 +109,7 @@ func Run(ctx context.Context, opts Options) (res Result, l diag.List, err error)
 	wctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	w := newStreamer(wctx, stg, stop)
-	out := sink{emit: w.emit, open: w.open, drop: true, resolved: dropLinks}
+	out := sink{emit: w.emit, open: w.open, drop: true, dropParsed: true, resolved: dropLinks}
 	if sc, err := stg.Scratch(); err == nil {
 		out.body, out.hold = spiller{sc}.body, spiller{sc}.hold
 	}

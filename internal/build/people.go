@@ -12,6 +12,17 @@ import (
 	"github.com/briefing-dev/briefing/internal/parse"
 )
 
+// peopleFolder reports whether content/ has the folder briefing.yaml
+// names for people.
+func peopleFolder(files []content.File, cfg content.Config) bool {
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "content/"+cfg.PeopleSection+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // movedPeople tells a renamed people section from pages that are wrong one
 // by one. When briefing.yaml names a people section that content/ has no
 // folder for, and the pages of another folder carry a person's name or
@@ -20,10 +31,8 @@ import (
 // returns that folder and the one error to report instead, at the
 // people_section key; ok is false when the site shows no such mistake.
 func movedPeople(files []content.File, cfg content.Config, ds diag.List) (folder string, d diag.Diagnostic, ok bool) {
-	for _, f := range files {
-		if strings.HasPrefix(f.Path, "content/"+cfg.PeopleSection+"/") {
-			return "", d, false // the folder exists: each error stands on its own
-		}
+	if peopleFolder(files, cfg) {
+		return "", d, false // the folder exists: each error stands on its own
 	}
 	people := map[string]map[string]bool{} // folder -> files with a name or role
 	for _, d := range ds {

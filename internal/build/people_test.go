@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefing-dev/briefing/internal/diag"
 )
 
 // TestPeopleSectionRenamed: renaming people_section in briefing.yaml
@@ -49,18 +51,27 @@ func TestPeopleSectionRenamed(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(dir, "content", folder, "john-roe.md"), []byte(person), 0o644)
 
-			_, l, err := Render(context.Background(), Options{Source: dir, Theme: theme()})
+			// In memory, and as the build command runs, which lets go of
+			// each file's text once it is parsed unless parse may run
+			// again from the moved folder.
+			_, inMemory, err := Render(context.Background(), Options{Source: dir, Theme: theme()})
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, d := range l {
-				if d.Severity == 0 { // errors only
-					got = append(got, d.String())
-				}
+			_, built, err := Run(context.Background(), Options{Source: dir, Destination: filepath.Join(t.TempDir(), "public"), Theme: theme()})
+			if err != nil {
+				t.Fatal(err)
 			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			for name, l := range map[string]diag.List{"Render": inMemory, "Run": built} {
+				var got []string
+				for _, d := range l {
+					if d.Severity == 0 { // errors only
+						got = append(got, d.String())
+					}
+				}
+				if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+					t.Errorf("%s: errors:\n%s\nwant:\n%s", name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+				}
 			}
 		})
 	}

@@ -51,6 +51,10 @@ type sink struct {
 	// moves its texts to a scratch file until they are read; check drops
 	// the plain text it has no use for.
 	body func(*content.Body)
+	// dropParsed, when set, lets go of each file's text as soon as it is
+	// parsed (the build command: nothing after parse reads it), unless
+	// parse may have to run again (see movedPeople).
+	dropParsed bool
 	// open, when set with emit, opens the file of a page too large to
 	// hold whole, which render writes as it makes it.
 	open func(path string) (io.WriteCloser, error)
@@ -114,15 +118,16 @@ func steps(ctx context.Context, in *content.Input, opts Options, c *cache.Cache,
 		// cache's key for what decides a page).
 		published = publishedFiles(ctx, in, cfg.BaseURL)
 		filesSum = "\x00" + strconv.FormatUint(filesKey(published), 16)
+		parsed := parsedHook(out, in.Files, cfg)
 		pages, bodies, ds = c.Parse(in.Files, cfg.PeopleSection+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-			return parse.Pages(ctx, fs, cfg.PeopleSection, md, published, out.body)
+			return parse.Pages(ctx, fs, cfg.PeopleSection, md, published, parsed)
 		})
 		if folder, moved, ok := movedPeople(in.Files, cfg, ds); ok {
 			// Parse the people where they are, so that the one error
 			// about the folder is not followed by one per person.
 			cfg.PeopleSection = folder
 			pages, bodies, ds = c.Parse(in.Files, folder+filesSum, func(fs []content.File) ([]*content.Page, map[*content.Page]*content.Body, diag.List) {
-				return parse.Pages(ctx, fs, folder, md, published, out.body)
+				return parse.Pages(ctx, fs, folder, md, published, parsed)
 			})
 			return append(ruled(check.RuleFrontMatter, ds), moved)
 		}
@@ -338,6 +343,25 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 		all = append(all, content.Output{Path: path, Data: data, Type: content.MediaType(path)})
 	}
 	return all, l
+}
+
+// parsedHook returns what parse calls with each file it has parsed: out's
+// body hook, and with dropParsed the release of the file's text. The
+// text is kept when the people section has no folder: movedPeople may then
+// parse the files again from another one.
+func parsedHook(out sink, files []content.File, cfg content.Config) func(*content.File, *content.Body) {
+	drop := out.dropParsed && peopleFolder(files, cfg)
+	if out.body == nil && !drop {
+		return nil
+	}
+	return func(f *content.File, b *content.Body) {
+		if out.body != nil && b != nil {
+			out.body(b)
+		}
+		if drop {
+			f.Front, f.Body = nil, nil
+		}
+	}
 }
 
 // staticResult is what the static step makes: the files to publish and

@@ -80,16 +80,18 @@ var (
 // publishes beside its pages, which images take their size from. The
 // result keeps the order of files and
 // leaves out files that could not be parsed at all; bodies holds the body
-// of every page that has one. spill, when set, is called with each body as
-// soon as it is made, to move its texts out of memory (Body.Spill).
-func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown, published content.Files, spill func(*content.Body)) (pages []*content.Page, bodies map[*content.Page]*content.Body, l diag.List) {
+// of every page that has one. parsed, when set, is called with each file
+// (in files, so it may let go of the file's text) and its body (nil when
+// it has none) as soon as the file is parsed: the build moves the body's
+// texts out of memory then (Body.Spill).
+func Pages(ctx context.Context, files []content.File, peopleSection string, md *markdown.Markdown, published content.Files, parsed func(*content.File, *content.Body)) (pages []*content.Page, bodies map[*content.Page]*content.Body, l diag.List) {
 	all := make([]*content.Page, len(files))
 	bs := make([]*content.Body, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.Each(ctx, len(files), 0, func(i int) {
 		all[i], bs[i], lists[i] = safePage(files[i], peopleSection, md, published)
-		if spill != nil && bs[i] != nil {
-			spill(bs[i])
+		if parsed != nil {
+			parsed(&files[i], bs[i])
 		}
 	})
 	pages = make([]*content.Page, 0, len(files))
