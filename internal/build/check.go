@@ -27,15 +27,12 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	// their paths, so they are not made.
 	// The files' text is screened for names as soon as the people are
 	// known, then let go (drop); bodies keep no plain text, which only the search
-	// index reads.
+	// index reads, and keep their HTML compressed (check writes nothing, so
+	// it has no scratch file to move it to).
 	rendered := check.NewRendered()
 	var screened diag.List
 	out := sink{emit: rendered.Add, paths: true, drop: true}
-	out.body = func(b *content.Body) {
-		t, _ := b.Texts()
-		t.Plain = ""
-		b.SetTexts(t)
-	}
+	out.body = squeeze
 	out.resolved = func(site *content.Site) {
 		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {
 			return check.Names(site, in.Files)

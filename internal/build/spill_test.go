@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
 )
 
 // TestSpilledBodiesMatchMemory builds the fixture and the shipped site as
@@ -81,4 +84,38 @@ func TestSpilledBodiesMatchMemory(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSqueeze checks the bodies check keeps compressed: their HTML and
+// the brief's variant read back as they were, from several goroutines at
+// once, without the plain text only the search index reads.
+func TestSqueeze(t *testing.T) {
+	texts := []content.Texts{
+		{},
+		{HTML: "<p>Hi</p>", Plain: "Hi"},
+		{HTML: strings.Repeat("<p>Lavrov and Rubio met in Riyadh.</p>\n", 2000), Embedded: "<p>ا</p>", Plain: "x"},
+	}
+	var bodies []*content.Body
+	for _, tx := range texts {
+		b := &content.Body{}
+		b.SetTexts(tx)
+		squeeze(b)
+		bodies = append(bodies, b)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, b := range bodies {
+				got, err := b.Texts()
+				want := texts[i]
+				want.Plain = ""
+				if err != nil || got != want {
+					t.Errorf("body %d: got %.40q, %v; want %.40q", i, got, err, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -62,7 +62,7 @@ type linker struct {
 	basePath string // its path, decoded: "/" or "/briefings/riyadh/"
 	relPath  string // its path as render writes it (escaped)
 	files    map[string]bool
-	anchors  map[string]anchors // by path, for HTML files
+	anchors  map[string]pageAnchors // by path, for HTML files
 }
 
 func newLinker(b content.BaseURL, r *Rendered) *linker {
@@ -125,7 +125,7 @@ func (k *linker) resolve(from, href string) (internal bool, problem string) {
 		return true, ""
 	}
 	a, ok := k.anchors[target]
-	if !ok || a.ids[u.Fragment] {
+	if !ok || a.has(u.Fragment) {
 		return true, ""
 	}
 	return true, fmt.Sprintf("leads to #%s, but %s%s has no heading or anchor with that id", u.Fragment, k.basePath, pageURL(target))

@@ -107,6 +107,12 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 				errs[i].Add(panicError(p, v))
 			}
 		}()
+		if w.buf.Cap() > keptBuffer {
+			// The last page was a whole-site page held whole (no Open):
+			// its buffer goes to the collector rather than staying
+			// with the worker until the end.
+			w.buf = bytes.Buffer{}
+		}
 		w.buf.Reset()
 		w.cites = citations{}
 		w.rec = nil
@@ -179,6 +185,11 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, l
 }
+
+// keptBuffer is the largest buffer a worker keeps for its next page: four
+// times the size of a large page (largePage), so an ordinary page never
+// grows a new one.
+const keptBuffer = 4 * largePage
 
 // worker is what one rendering goroutine owns: its own clones of the
 // templates, whose functions are bound to it, a scratch buffer, and the
