@@ -74,7 +74,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 	u := newURLs(opts.BaseURL)
 	u.assets = opts.Assets
 	frags := &fragments{}
-	set, ds := parseTemplates(templates, funcs(nil, u, frags))
+	set, ds := cachedTemplates(templates, funcs(nil, u, frags))
 	l.Add(ds...)
 	if l.HasErrors() {
 		return nil, l

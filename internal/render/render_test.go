@@ -89,3 +89,32 @@ func TestEscapingAndCache(t *testing.T) {
 		t.Errorf("page = %q; want %q (escaped, and the second partial served from the cache)", got, want)
 	}
 }
+
+// TestTemplatesParsedOnce checks the cache of the parsed templates: the
+// same templates give the same set without parsing again, a change to any
+// file (or to where it comes from) parses again, and a broken template's
+// errors come back each time, in a list of the caller's own.
+func TestTemplatesParsedOnce(t *testing.T) {
+	fm := funcs(nil, newURLs(content.BaseURL{}), &fragments{})
+	good := []content.Asset{asset("layout.html", `{{block "main" .}}{{end}}`), asset("home.html", `{{define "main"}}home{{end}}`)}
+	a, _ := cachedTemplates(good, fm)
+	b, _ := cachedTemplates([]content.Asset{asset("layout.html", `{{block "main" .}}{{end}}`), asset("home.html", `{{define "main"}}home{{end}}`)}, fm)
+	if a != b {
+		t.Errorf("the same templates were parsed again")
+	}
+	edited := []content.Asset{good[0], asset("home.html", `{{define "main"}}edited{{end}}`)}
+	if c, _ := cachedTemplates(edited, fm); c == a {
+		t.Errorf("an edited template gave the old set")
+	}
+	moved := []content.Asset{good[0], {Path: "home.html", Origin: content.Origin{Path: "theme/home.html"}, Data: good[1].Data}}
+	if c, _ := cachedTemplates(moved, fm); c == a || c.origins["home.html"] != "theme/home.html" {
+		t.Errorf("a template from another file gave the old set")
+	}
+	broken := []content.Asset{good[0], asset("home.html", "{{define \"main\"}}\n{{if}}{{end}}")}
+	_, l1 := cachedTemplates(broken, fm)
+	l1[0].Msg = "changed by the caller"
+	_, l2 := cachedTemplates(broken, fm)
+	if !l2.HasErrors() || l2[0].Msg == "changed by the caller" {
+		t.Errorf("errors of a cached broken set: %v", l2)
+	}
+}
