@@ -21,7 +21,7 @@ var allowedImports = map[string][]string{
 	"internal/markdown": {},
 	"internal/parallel": {},
 	"internal/config":   {"internal/content", "internal/diag", "internal/strict"},
-	"internal/load":     {"internal/content", "internal/diag"},
+	"internal/load":     {"internal/content", "internal/diag", "internal/parallel"},
 	"internal/parse":    {"internal/content", "internal/diag", "internal/markdown", "internal/parallel", "internal/strict"},
 	"internal/resolve":  {"internal/content", "internal/diag"},
 	"internal/render":   {"internal/content", "internal/deps", "internal/diag", "internal/i18n", "internal/parallel"},
