@@ -292,7 +292,9 @@ func searchIndex(s *content.Site, u links, d Dest) error {
 				i, ok := ids[t]
 				if !ok {
 					i = len(lists)
-					ids[t] = i
+					// A copy: t is a slice of the document's text,
+					// which the index would otherwise keep whole.
+					ids[strings.Clone(t)] = i
 					lists = append(lists, nil)
 				}
 				lists[i] = append(lists[i], id<<4|searchWeight(raw))
