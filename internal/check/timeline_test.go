@@ -23,8 +23,8 @@ func TestPlacement(t *testing.T) {
 		{Title: "Later", Date: content.Date{Year: 2025, Month: 3}, Pos: at(24)},                 // no exact date in March
 	}
 	site := &content.Site{Pages: []*content.Page{p}}
-	for _, e := range ev {
-		site.Timeline = append(site.Timeline, content.EventRef{Event: e, Page: p})
+	for i := range ev {
+		site.Timeline = append(site.Timeline, content.EventRef{Event: &ev[i], Page: p})
 	}
 	var l diag.List
 	placement(site, &l)

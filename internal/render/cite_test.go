@@ -122,17 +122,17 @@ func TestSupports(t *testing.T) {
 	figures := &content.Page{ID: "figures", Kind: content.KindFigures, URL: "figures/", Title: "Key figures"}
 	sources := &content.Page{ID: "sources", Kind: content.KindSources, URL: "sources/", Title: "Sources"}
 	s.Generated = []*content.Page{figures, sources}
-	for _, f := range topic.Figures {
-		s.Figures = append(s.Figures, content.FigureRef{Figure: f, Page: topic})
+	for i := range topic.Figures {
+		s.Figures = append(s.Figures, content.FigureRef{Figure: &topic.Figures[i], Page: topic})
 	}
 	// A figure on the home page is shown on the figures page; a quote
 	// on another page by a person, on the person's page.
-	s.Figures = append(s.Figures, content.FigureRef{Figure: content.Figure{Value: "2", Label: "two", Source: content.Ref{ID: "b"},
+	s.Figures = append(s.Figures, content.FigureRef{Figure: &content.Figure{Value: "2", Label: "two", Source: content.Ref{ID: "b"},
 		Pos: diag.Pos{File: "content/_index.md", Line: 4}}, Page: s.Home})
-	s.Quotes = append(s.Quotes, content.QuoteRef{Quote: content.Quote{Text: "said it", Source: content.Ref{ID: "b"},
+	s.Quotes = append(s.Quotes, content.QuoteRef{Quote: &content.Quote{Text: "said it", Source: content.Ref{ID: "b"},
 		Pos: diag.Pos{File: "content/_index.md", Line: 8}}, Speaker: person, Page: s.Home})
-	for _, e := range topic.Events {
-		s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: topic})
+	for i := range topic.Events {
+		s.Timeline = append(s.Timeline, content.EventRef{Event: &topic.Events[i], Page: topic})
 	}
 	tpl := append([]content.Asset{}, citeTemplates...)
 	tpl = append(tpl, asset("sources.html", `{{define "main"}}{{range supports .Site "b"}}{{.Kind}} {{.Who}}{{.Value}}{{.Date}}|{{.Text}} @{{.Path}} ({{.Where}});{{end}}{{end}}`),

@@ -126,13 +126,13 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 			return p.PersonID
 		},
 		"quoteRef": func(q content.Quote, p *content.Page) content.QuoteRef {
-			return content.QuoteRef{Quote: q, Speaker: w.view.Person(q.By.ID), Page: p}
+			return content.QuoteRef{Quote: &q, Speaker: w.view.Person(q.By.ID), Page: p}
 		},
 		"eventRef": func(e content.Event, p *content.Page) content.EventRef {
-			return content.EventRef{Event: e, Page: p}
+			return content.EventRef{Event: &e, Page: p}
 		},
 		"figureRef": func(f content.Figure, p *content.Page) content.FigureRef {
-			return content.FigureRef{Figure: f, Page: p}
+			return content.FigureRef{Figure: &f, Page: p}
 		},
 		// across arranges people for the "across the table" block.
 		"across": func(people []*content.Page) Across { return across(w.site.Config, people) },

@@ -33,7 +33,7 @@ func tiles(figures []content.Figure, p *content.Page) []Tile {
 	}
 	out := make([]Tile, len(figures))
 	for i, f := range figures {
-		out[i] = Tile{FigureRef: content.FigureRef{Figure: f, Page: p}}
+		out[i] = Tile{FigureRef: content.FigureRef{Figure: &figures[i], Page: p}}
 		u := unit(f)
 		if f.Amount == nil || count[u] < 2 || largest[u] <= 0 || *f.Amount < 0 {
 			continue

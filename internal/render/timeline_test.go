@@ -39,7 +39,7 @@ func TestGroupTimeline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		events = append(events, content.EventRef{Event: content.Event{Date: d, Title: s}})
+		events = append(events, content.EventRef{Event: &content.Event{Date: d, Title: s}})
 	}
 	main, _ := content.ParseDate("2025-02-19")
 	got := show(groupTimeline(events, &content.Page{Date: main}))

@@ -373,18 +373,19 @@ func (r *resolver) collections() {
 		case content.KindPerson, content.KindPage:
 			r.ix.Members[p.Section] = append(r.ix.Members[p.Section], p)
 		}
-		for _, e := range p.Events {
-			s.Timeline = append(s.Timeline, content.EventRef{Event: e, Page: p})
+		for i := range p.Events {
+			s.Timeline = append(s.Timeline, content.EventRef{Event: &p.Events[i], Page: p})
 		}
-		for _, q := range p.Quotes {
+		for i := range p.Quotes {
+			q := &p.Quotes[i]
 			qr := content.QuoteRef{Quote: q, Speaker: r.ix.Persons[q.By.ID], Page: p}
 			s.Quotes = append(s.Quotes, qr)
 			if qr.Speaker != nil {
 				r.ix.QuotesBy[q.By.ID] = append(r.ix.QuotesBy[q.By.ID], qr)
 			}
 		}
-		for _, f := range p.Figures {
-			s.Figures = append(s.Figures, content.FigureRef{Figure: f, Page: p})
+		for i := range p.Figures {
+			s.Figures = append(s.Figures, content.FigureRef{Figure: &p.Figures[i], Page: p})
 		}
 		if d := p.LastUpdated(); d.Compare(s.Updated) > 0 {
 			s.Updated = d
@@ -404,7 +405,7 @@ func (r *resolver) collections() {
 		slices.SortStableFunc(r.ix.Members[k], byWeight)
 	}
 	slices.SortStableFunc(s.Timeline, func(a, b content.EventRef) int {
-		return content.CompareEvents(a.Event, b.Event)
+		return content.CompareEvents(*a.Event, *b.Event)
 	})
 	for id := range r.ix.Mentions {
 		slices.SortFunc(r.ix.Mentions[id], func(a, b *content.Page) int { return cmp.Compare(a.URL, b.URL) })

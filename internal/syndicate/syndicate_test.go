@@ -37,8 +37,9 @@ func testSite() *content.Site {
 			{Date: day("2025-02-21"), Text: "Added figures."},
 			{Date: day("2025-02-21"), Text: "Corrected a date."},
 		}}
-	q := content.Quote{By: content.Ref{ID: "sergei-lavrov"}, Text: "We listened.", Source: content.Ref{ID: "tass"}}
-	talks.Quotes = []content.Quote{q}
+	talks.Quotes = []content.Quote{{By: content.Ref{ID: "sergei-lavrov"}, Text: "We listened.", Source: content.Ref{ID: "tass"}}}
+	talks.Events = []content.Event{{Date: day("2025-02-18"), Title: "Delegations meet"}}
+	money.Figures = []content.Figure{{Value: "$300 billion", Label: "Russian assets frozen"}}
 	s := &content.Site{
 		Config: content.Config{Title: "Riyadh", Description: "The talks", Language: "en", Publisher: "Desk",
 			Sides: []content.Side{{ID: "russia", Label: "Russia"}}},
@@ -46,9 +47,9 @@ func testSite() *content.Site {
 		Home:      home,
 		Topics:    []*content.Page{talks, money},
 		People:    []*content.Page{lavrov},
-		Quotes:    []content.QuoteRef{{Quote: q, Speaker: lavrov, Page: talks}},
-		Timeline:  []content.EventRef{{Event: content.Event{Date: day("2025-02-18"), Title: "Delegations meet"}, Page: talks}},
-		Figures:   []content.FigureRef{{Figure: content.Figure{Value: "$300 billion", Label: "Russian assets frozen"}, Page: money}},
+		Quotes:    []content.QuoteRef{{Quote: &talks.Quotes[0], Speaker: lavrov, Page: talks}},
+		Timeline:  []content.EventRef{{Event: &talks.Events[0], Page: talks}},
+		Figures:   []content.FigureRef{{Figure: &money.Figures[0], Page: money}},
 		Sources:   []content.SourceRef{{Source: content.Source{ID: "tass", Title: "TASS report", URL: "https://tass.com/x"}, Page: talks, CitedBy: []*content.Page{talks}}},
 		Generated: content.GeneratedPages(),
 		Updated:   day("2025-02-21"),

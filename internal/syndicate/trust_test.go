@@ -26,8 +26,7 @@ func trustSite() *content.Site {
 	whole := content.Correction{Date: day("2025-02-20"), Was: "Said the talks lasted five hours.", Now: "They lasted four and a half.",
 		ID: "correction-2025-02-20-2"}
 	talks.Corrections = []content.Correction{fix, whole}
-	s.Timeline[0].Corrections = []content.Correction{fix}
-	talks.Events = []content.Event{s.Timeline[0].Event}
+	s.Timeline[0].Corrections = []content.Correction{fix} // the event on the talks page
 	s.Quotes[0].Status, s.Quotes[0].Note, s.Quotes[0].Translated = content.StatusDisputed, "The Kremlin denied it.", true
 	return s
 }
