@@ -132,18 +132,31 @@ type searchField struct {
 	weight int
 }
 
-// searchDocs returns the documents of site in numbering order and how many
-// there are of each kind.
-func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
+// searchDocs lists the documents of site in numbering order: it returns
+// how many there are of each kind and a function that makes the i-th.
+// Documents are made a batch at a time as the index reads them, not all
+// at once: at 50,000 pages the list of them was the largest thing the
+// build held while it made the index.
+func searchDocs(s *content.Site, u links) (int, []searchKindCount, func(i int) searchDoc) {
 	tx := i18n.New(s.Config.Language, s.Config.Words) // dates in the site's language
-	docs := make([]searchDoc, 0, len(s.Topics)+len(s.People)+len(s.Pages)+len(s.Generated)+len(s.Quotes)+len(s.Timeline)+len(s.Figures)+len(s.Sources))
-	counts := make([]searchKindCount, len(searchKinds))
-	add := func(k int, d searchDoc) {
-		counts[k].N++
-		docs = append(docs, d)
+	var pages []*content.Page                          // the "page" kind: pages, then generated pages
+	for _, p := range s.Pages {
+		if p.Kind != content.KindTopic && p.Kind != content.KindPerson {
+			pages = append(pages, p)
+		}
 	}
+	generated := len(pages)
+	for _, p := range s.Generated {
+		if p.Kind != content.KindNotFound && p.Kind != content.KindSearch {
+			pages = append(pages, p)
+		}
+	}
+	sizes := []int{len(s.Topics), len(s.People), len(pages), len(s.Quotes), len(s.Timeline), len(s.Figures), len(s.Sources)}
+	counts := make([]searchKindCount, len(searchKinds))
+	n := 0
 	for i, k := range searchKinds {
-		counts[i].Kind = k
+		counts[i] = searchKindCount{Kind: k, N: sizes[i]}
+		n += sizes[i]
 	}
 	side := func(id string) string {
 		if sd, ok := s.Config.Side(id); ok {
@@ -154,57 +167,60 @@ func searchDocs(s *content.Site, u links) ([]searchDoc, []searchKindCount) {
 	status := func(r *searchRecord, t content.Trust) {
 		r.Status, r.Corrected = string(t.Status), t.Corrected().String()
 	}
-	for _, p := range s.Topics {
-		add(0, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
-			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}, page: p})
-	}
-	for _, p := range s.People {
-		pr := p.Person
-		add(1, searchDoc{rec: searchRecord{Title: pr.Name, Text: pr.Role, URL: u.rel(p.URL)},
-			fields: []searchField{{pr.Name, inTitle}, {strings.Join(pr.Aliases, " "), inTitle}, {pr.Role, inMeta},
-				{pr.Affiliation, inMeta}, {side(pr.Side.ID), inMeta}, {p.Summary, inMeta}}, page: p})
-	}
-	for _, p := range s.Pages {
-		if p.Kind == content.KindTopic || p.Kind == content.KindPerson {
-			continue
+	doc := func(i int) searchDoc {
+		k := 0
+		for i >= sizes[k] {
+			i -= sizes[k]
+			k++
 		}
-		add(2, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
-			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}, page: p})
-	}
-	for _, p := range s.Generated {
-		if p.Kind == content.KindNotFound || p.Kind == content.KindSearch {
-			continue
+		switch searchKinds[k] {
+		case "topic":
+			p := s.Topics[i]
+			return searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
+				fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}, page: p}
+		case "person":
+			p := s.People[i]
+			pr := p.Person
+			return searchDoc{rec: searchRecord{Title: pr.Name, Text: pr.Role, URL: u.rel(p.URL)},
+				fields: []searchField{{pr.Name, inTitle}, {strings.Join(pr.Aliases, " "), inTitle}, {pr.Role, inMeta},
+					{pr.Affiliation, inMeta}, {side(pr.Side.ID), inMeta}, {p.Summary, inMeta}}, page: p}
+		case "page":
+			p := pages[i]
+			d := searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
+				fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}}
+			if i < generated {
+				d.page = p // a generated page has no body
+			}
+			return d
+		case "quote":
+			q := s.Quotes[i]
+			name, aliases := q.By.ID, ""
+			if q.Speaker != nil {
+				name, aliases = q.Speaker.Person.Name, strings.Join(q.Speaker.Person.Aliases, " ")
+			}
+			d := searchDoc{rec: searchRecord{Title: name, Text: tx.Get("quote.marks", "text", q.Text), URL: u.rel(q.Page.URL)},
+				fields: []searchField{{name, inTitle}, {aliases, inTitle}, {q.Text, inMeta}, {q.Context, inBody}, {q.Page.Title, inBody}}}
+			status(&d.rec, q.TrustOf(s.Source(q.Source.ID)))
+			return d
+		case "event":
+			e := s.Timeline[i]
+			d := searchDoc{rec: searchRecord{Title: e.Title, Text: tx.Date(e.Date), URL: u.rel(e.Page.URL)},
+				fields: []searchField{{e.Title, inTitle}, {e.Detail, inMeta}, {tx.Date(e.Date), inBody}, {e.Date.String(), inBody}}}
+			status(&d.rec, e.TrustOf(s.Source(e.Source.ID)))
+			return d
+		case "figure":
+			f := s.Figures[i]
+			d := searchDoc{rec: searchRecord{Title: f.Value, Text: f.Label, URL: u.rel(f.Page.URL)},
+				fields: []searchField{{f.Value, inTitle}, {f.Label, inTitle}, {f.Detail, inMeta}}}
+			status(&d.rec, f.TrustOf(s.Source(f.Source.ID)))
+			return d
+		default: // "source"
+			src := s.Sources[i]
+			return searchDoc{rec: searchRecord{Title: src.Title, Text: src.Publisher, URL: u.rel("sources/") + "#source-" + src.ID},
+				fields: []searchField{{src.Title, inTitle}, {src.Publisher, inMeta}, {src.ID, inBody}}}
 		}
-		add(2, searchDoc{rec: searchRecord{Title: p.Title, Text: p.Summary, URL: u.rel(p.URL)},
-			fields: []searchField{{p.Title, inTitle}, {p.Summary, inMeta}}})
 	}
-	for _, q := range s.Quotes {
-		name, aliases := q.By.ID, ""
-		if q.Speaker != nil {
-			name, aliases = q.Speaker.Person.Name, strings.Join(q.Speaker.Person.Aliases, " ")
-		}
-		d := searchDoc{rec: searchRecord{Title: name, Text: tx.Get("quote.marks", "text", q.Text), URL: u.rel(q.Page.URL)},
-			fields: []searchField{{name, inTitle}, {aliases, inTitle}, {q.Text, inMeta}, {q.Context, inBody}, {q.Page.Title, inBody}}}
-		status(&d.rec, q.TrustOf(s.Source(q.Source.ID)))
-		add(3, d)
-	}
-	for _, e := range s.Timeline {
-		d := searchDoc{rec: searchRecord{Title: e.Title, Text: tx.Date(e.Date), URL: u.rel(e.Page.URL)},
-			fields: []searchField{{e.Title, inTitle}, {e.Detail, inMeta}, {tx.Date(e.Date), inBody}, {e.Date.String(), inBody}}}
-		status(&d.rec, e.TrustOf(s.Source(e.Source.ID)))
-		add(4, d)
-	}
-	for _, f := range s.Figures {
-		d := searchDoc{rec: searchRecord{Title: f.Value, Text: f.Label, URL: u.rel(f.Page.URL)},
-			fields: []searchField{{f.Value, inTitle}, {f.Label, inTitle}, {f.Detail, inMeta}}}
-		status(&d.rec, f.TrustOf(s.Source(f.Source.ID)))
-		add(5, d)
-	}
-	for _, src := range s.Sources {
-		add(6, searchDoc{rec: searchRecord{Title: src.Title, Text: src.Publisher, URL: u.rel("sources/") + "#source-" + src.ID},
-			fields: []searchField{{src.Title, inTitle}, {src.Publisher, inMeta}, {src.ID, inBody}}})
-	}
-	return docs, counts
+	return n, counts, doc
 }
 
 // searchWeight turns a word's summed weights in a document into the 1 to
@@ -255,7 +271,7 @@ func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRe
 // each part to d.Hold as it is made, then, once the version that names
 // their folder is known, the manifest and the parts to d.Emit.
 func searchIndex(s *content.Site, u links, d Dest) error {
-	docs, counts := searchDocs(s, u)
+	ndocs, counts, doc := searchDocs(s, u)
 	parts := searchParts{hold: d.Hold}
 	// lists[ids[term]] is a term's postings, doc<<4 | weight, in
 	// document order (one map look-up per term and document).
@@ -278,12 +294,12 @@ func searchIndex(s *content.Site, u links, d Dest) error {
 	}
 	reads := make([]searchRead, searchBatch)
 	errs := make([]error, searchBatch)
-	for start := 0; start < len(docs); start += searchBatch {
-		batch := docs[start:min(start+searchBatch, len(docs))]
-		parallel.Each(context.Background(), len(batch), 0, func(i int) {
-			reads[i], errs[i] = readSearchDoc(s, batch[i], reads[i].terms)
+	for start := 0; start < ndocs; start += searchBatch {
+		size := min(searchBatch, ndocs-start)
+		parallel.Each(context.Background(), size, 0, func(i int) {
+			reads[i], errs[i] = readSearchDoc(s, doc(start+i), reads[i].terms)
 		})
-		for i := range batch {
+		for i := range size {
 			if errs[i] != nil {
 				return errs[i]
 			}
