@@ -139,7 +139,7 @@ type searchField struct {
 // build held while it made the index.
 func searchDocs(s *content.Site, u links) (int, []searchKindCount, func(i int) searchDoc) {
 	tx := i18n.New(s.Config.Language, s.Config.Words) // dates in the site's language
-	var pages []*content.Page                          // the "page" kind: pages, then generated pages
+	var pages []*content.Page                         // the "page" kind: pages, then generated pages
 	for _, p := range s.Pages {
 		if p.Kind != content.KindTopic && p.Kind != content.KindPerson {
 			pages = append(pages, p)
