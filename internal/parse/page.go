@@ -162,8 +162,16 @@ func page(f content.File, peopleSection string, md *markdown.Markdown, published
 		pos.Line += f.BodyLine - 1
 		return pos
 	}
+	// Made to their length: kept for every page until resolve, lists
+	// grown by doubling were up to twice as long.
+	if len(headings) > 0 {
+		b.Headings = make([]content.Heading, 0, len(headings))
+	}
 	for _, h := range headings {
 		b.Headings = append(b.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
+	}
+	if len(links) > 0 {
+		b.Links = make([]content.Link, 0, len(links))
 	}
 	for _, ln := range links {
 		b.Links = append(b.Links, content.Link{Dest: ln.Dest, Pos: at(ln.Offset), Image: ln.Image, Alt: ln.Alt})
