@@ -57,11 +57,7 @@ func machineFiles(site *content.Site) ([]content.Output, diag.List) {
 		l.Errorf(diag.Pos{File: "."}, "internal error: %v; please report it", err)
 		return nil, l
 	}
-	out := make([]content.Output, len(files))
-	for i, f := range files {
-		out[i] = f
-	}
-	return out, l
+	return files, l
 }
 
 // streamMachineFiles writes the files syndicate makes as it makes them

@@ -23,27 +23,48 @@ type spiller struct{ sc *write.Scratch }
 func (sp spiller) body(b *content.Body) { b.Spill(sp.put) }
 
 func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
-	n1, n2 := len(t.HTML), len(t.HTML)+len(t.Embedded)
-	n := n2 + len(t.Plain)
-	data := make([]byte, 0, n)
-	data = append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
-	off, err := sp.sc.Put(data)
+	lay := layoutOf(t)
+	off, err := sp.sc.Put(lay.join(t))
 	if err != nil {
 		return nil, err
 	}
 	return func() (content.Texts, error) {
-		if n == 0 {
+		if lay.size() == 0 {
 			return content.Texts{}, nil
 		}
-		buf, err := sp.sc.Get(nil, off, n)
+		buf, err := sp.sc.Get(nil, off, lay.size())
 		if err != nil {
 			return content.Texts{}, err
 		}
-		// buf is new and nothing else holds it, so the strings may
-		// share its bytes.
-		s := unsafe.String(&buf[0], n)
-		return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:]}, nil
+		return lay.split(buf), nil
 	}, nil
+}
+
+// textsLayout is where a body's texts lie when they are laid end to end
+// (HTML, the brief's variant, plain text) in one run of bytes, as the
+// scratch file and check's compressed copy keep them.
+type textsLayout struct{ html, embedded, plain int }
+
+func layoutOf(t content.Texts) textsLayout {
+	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain)}
+}
+
+func (l textsLayout) size() int { return l.html + l.embedded + l.plain }
+
+func (l textsLayout) join(t content.Texts) []byte {
+	data := make([]byte, 0, l.size())
+	return append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
+}
+
+// split reads the texts back from data, which must be new and held by
+// nothing else: the strings share its bytes.
+func (l textsLayout) split(data []byte) content.Texts {
+	if len(data) == 0 {
+		return content.Texts{}
+	}
+	s := unsafe.String(&data[0], len(data))
+	n1, n2 := l.html, l.html+l.embedded
+	return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:]}
 }
 
 // hold keeps data in the scratch file until the func it returns reads it
@@ -65,8 +86,9 @@ func (sp spiller) hold(data []byte) (func() ([]byte, error), error) {
 // second, and saves it some 40 MB.
 func squeeze(b *content.Body) {
 	b.Spill(func(t content.Texts) (func() (content.Texts, error), error) {
-		n1, n2 := len(t.HTML), len(t.HTML)+len(t.Embedded)
-		if n2 == 0 {
+		t.Plain = ""
+		lay := layoutOf(t)
+		if lay.size() == 0 {
 			return func() (content.Texts, error) { return content.Texts{}, nil }, nil
 		}
 		var buf bytes.Buffer
@@ -76,8 +98,7 @@ func squeeze(b *content.Body) {
 		} else {
 			w.Reset(&buf)
 		}
-		io.WriteString(w, t.HTML)
-		io.WriteString(w, t.Embedded)
+		w.Write(lay.join(t))
 		err := w.Close()
 		deflaters.Put(w)
 		if err != nil {
@@ -91,14 +112,13 @@ func squeeze(b *content.Body) {
 			} else if err := r.(flate.Resetter).Reset(bytes.NewReader(packed), nil); err != nil {
 				return content.Texts{}, err
 			}
-			data := make([]byte, n2)
+			data := make([]byte, lay.size())
 			_, err := io.ReadFull(r, data)
 			inflaters.Put(r)
 			if err != nil {
 				return content.Texts{}, err
 			}
-			s := unsafe.String(&data[0], n2)
-			return content.Texts{HTML: s[:n1], Embedded: s[n1:]}, nil
+			return lay.split(data), nil
 		}, nil
 	})
 }
