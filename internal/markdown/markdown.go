@@ -224,9 +224,13 @@ func countWords(b []byte) int {
 // runs of anything else turned into one "-", unique within one body.
 type ids struct {
 	used map[string]bool
+	// next is, for each base that has been taken, the first suffix not
+	// tried yet: those below it are all taken, so a body with thousands of
+	// headings of one name makes its ids in linear time.
+	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 // Generate implements parser.IDs.
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -249,8 +253,12 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)
