@@ -24,14 +24,15 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	// The built files are not kept: the link rule needs of each only its
 	// path, ids and links, which rendered takes as each is made; of the
 	// files for machines (the JSON API, the search index) it needs only
-	// their paths, so they are not made.
+	// their paths, so they are not made. A page too large to hold whole
+	// is read as it renders (open).
 	// The files' text is screened for names as soon as the people are
 	// known, then let go (drop); bodies keep no plain text, which only the search
 	// index reads, and keep their HTML compressed (check writes nothing, so
 	// it has no scratch file to move it to).
 	rendered := check.NewRendered()
 	var screened diag.List
-	out := sink{emit: rendered.Add, paths: true, drop: true}
+	out := sink{emit: rendered.Add, open: rendered.Open, paths: true, drop: true}
 	out.body = squeeze
 	out.resolved = func(site *content.Site) {
 		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +121,37 @@ func TestCheckRules(t *testing.T) {
 		if !seen[r] {
 			t.Errorf("the editorial case raises no %q finding", r)
 		}
+	}
+}
+
+// TestCheckLargePage checks a site whose topic, and so the brief, render
+// past the size at which check reads a page as it is written instead of
+// holding it: a broken fragment at the end of the page is still found,
+// where it was written, and the links before it are not reported.
+func TestCheckLargePage(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	var body strings.Builder
+	body.WriteString("---\ntitle: \"Talks\"\nsummary: \"What was agreed.\"\n---\n")
+	lines := 4
+	for body.Len() < 3<<20 {
+		body.WriteString("## Part\n\nThe teams met in [Riyadh](#part) with [Jane Doe](participants/jane-doe.md).\n\n")
+		lines += 4
+	}
+	body.WriteString("See [the end](#no-such-part).\n")
+	writeBad(t, site, "content/talks.md", []byte(body.String()))
+	l, err := Check(context.Background(), Options{Source: site, Theme: badTheme()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, d := range l {
+		if d.Rule == check.RuleLink {
+			links = append(links, d.String())
+		}
+	}
+	want := fmt.Sprintf("content/talks.md:%d:5: link \"#no-such-part\" leads to #no-such-part, but /talks/ has no heading or anchor with that id", lines+1)
+	if len(links) != 1 || links[0] != want {
+		t.Errorf("link findings:\n%s\nwant %s", strings.Join(links, "\n"), want)
 	}
 }

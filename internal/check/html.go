@@ -19,33 +19,90 @@ type anchors struct {
 // any input, and the contents of script and style elements, comments and
 // doctypes are never read as tags.
 func scanHTML(src []byte) anchors {
-	a := anchors{ids: map[string]bool{}}
-	seen := map[string]bool{}
-	lx := htmllex.NewLexer(parse.NewInputBytes(src))
-	var tag string
+	s := newScanner()
+	s.scan(src, true)
+	return s.a
+}
+
+// scanner reads a document's ids and links, whole (scanHTML) or piece by
+// piece as it is written (pageScan), with the same result either way.
+type scanner struct {
+	a    anchors
+	seen map[string]bool
+	tag  string
+}
+
+func newScanner() *scanner {
+	return &scanner{a: anchors{ids: map[string]bool{}}, seen: map[string]bool{}}
+}
+
+// scan reads src, the document from where the last scan stopped, and
+// returns how many of its bytes it is done with. Unless final, src may end
+// anywhere, inside a tag or a script: a token that reaches the end of src
+// may be cut short, so it is not read, and scan stops at the last point
+// where the lexer holds no state (between tags, outside raw text) whose
+// tokens before it all ended inside src. The next scan starts again
+// there, with the rest of src and more: the tokens it reads again give
+// ids and links already recorded, which are sets.
+func (s *scanner) scan(src []byte, final bool) int {
+	in := parse.NewInputBytes(src)
+	defer in.Restore()
+	lx := htmllex.NewLexer(in)
+	done := 0
 	for {
 		tt, _ := lx.Next()
+		if tt == htmllex.ErrorToken {
+			if final {
+				return len(src)
+			}
+			return done
+		}
+		end := in.Offset()
+		if !final && end >= len(src) {
+			return done
+		}
 		switch tt {
-		case htmllex.ErrorToken:
-			return a
 		case htmllex.StartTagToken:
-			tag = string(parse.ToLower(parse.Copy(lx.Text())))
+			s.tag = string(parse.ToLower(parse.Copy(lx.Text())))
 		case htmllex.AttributeToken:
-			key := string(lx.AttrKey())
-			if key != "id" && key != "href" && key != "src" && (key != "name" || tag != "a") {
-				continue
+			s.attribute(lx)
+		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
+			if !rawText(s.tag) {
+				done = end
 			}
-			val := html.UnescapeString(string(unquote(lx.AttrVal())))
-			if key == "href" || key == "src" {
-				if !seen[val] {
-					seen[val] = true
-					a.links = append(a.links, val)
-				}
-			} else {
-				a.ids[val] = true
-			}
+		case htmllex.TextToken, htmllex.EndTagToken, htmllex.CommentToken, htmllex.DoctypeToken,
+			htmllex.SVGToken, htmllex.MathToken, htmllex.XMLToken:
+			done = end
 		}
 	}
+}
+
+// attribute records the attribute the lexer is at, if it is an id or a
+// link.
+func (s *scanner) attribute(lx *htmllex.Lexer) {
+	key := string(lx.AttrKey())
+	if key != "id" && key != "href" && key != "src" && (key != "name" || s.tag != "a") {
+		return
+	}
+	val := html.UnescapeString(string(unquote(lx.AttrVal())))
+	if key == "href" || key == "src" {
+		if !s.seen[val] {
+			s.seen[val] = true
+			s.a.links = append(s.a.links, val)
+		}
+		return
+	}
+	s.a.ids[val] = true
+}
+
+// rawText reports whether the lexer reads what follows the start tag as
+// text, to its end tag (see the lexer's shiftStartTag).
+func rawText(tag string) bool {
+	switch tag {
+	case "textarea", "title", "style", "xmp", "iframe", "script", "plaintext":
+		return true
+	}
+	return false
 }
 
 // unquote strips the quotes the lexer leaves around an attribute value.

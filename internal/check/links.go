@@ -156,7 +156,8 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 	for _, path := range r.pages() {
 		a := k.anchors[path]
 		p := byOutput[path]
-		for _, href := range a.links { // each once: scanHTML keeps them so
+		for _, i := range a.links { // each once: scanHTML keeps them so
+			href := r.links[i]
 			if s := unsafeScheme(href); s != "" {
 				add(l, templatePos(p, path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(path), s))
 				continue

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -17,14 +18,16 @@ type Rendered struct {
 	mu      sync.Mutex
 	files   map[string]bool
 	anchors map[string]pageAnchors // by path, for HTML files
-	// strs holds one copy of each id and link: most links (the menu, the
-	// footer, people's cards) are the same on thousands of pages.
-	strs map[string]string
+	// links holds one copy of each link, and index its place there: most
+	// links (the menu, the footer, people's cards) are the same on
+	// thousands of pages, and a page keeps its links as places in links.
+	links []string
+	index map[string]uint32
 }
 
 // NewRendered returns an empty Rendered.
 func NewRendered() *Rendered {
-	return &Rendered{files: map[string]bool{}, anchors: map[string]pageAnchors{}, strs: map[string]string{}}
+	return &Rendered{files: map[string]bool{}, anchors: map[string]pageAnchors{}, index: map[string]uint32{}}
 }
 
 // RenderedFiles returns the Rendered of files already in memory.
@@ -40,27 +43,73 @@ func RenderedFiles(files []content.Output) *Rendered {
 // from several goroutines, and its error is always nil (it has the
 // signature of a build's emit).
 func (r *Rendered) Add(path string, data []byte) error {
-	var a anchors
-	html := strings.HasSuffix(path, ".html")
-	if html {
-		a = scanHTML(data)
+	if !strings.HasSuffix(path, ".html") {
+		r.record(path, nil)
+		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.files[path] = true
-	if html {
-		for i, ln := range a.links {
-			a.links[i] = r.intern(ln)
-		}
-		// The links are copied to a list of their own length: the
-		// scan's, grown by doubling, is up to twice as long.
-		r.anchors[path] = pageAnchors{ids: idSums(a.ids), links: append([]string(nil), a.links...)}
-	}
+	a := scanHTML(data)
+	r.record(path, &a)
 	return nil
 }
 
+// Open returns a writer for the HTML file at path that reads its ids and
+// links as it is written, holding only what it has not read yet; Close
+// records the file. It has the signature of a build's open: the pages
+// that list the whole site run to tens of megabytes on a large site, and
+// held whole while they render they were most of a check's memory.
+func (r *Rendered) Open(path string) (io.WriteCloser, error) {
+	return &pageScan{r: r, path: path, s: newScanner()}, nil
+}
+
+// pageScan is the writer Open returns.
+type pageScan struct {
+	r    *Rendered
+	path string
+	s    *scanner
+	buf  []byte // what has been written and not read yet
+	next int    // the length of buf at which to read again
+}
+
+// scanPiece is how much a pageScan takes before it reads.
+const scanPiece = 256 << 10
+
+func (w *pageScan) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	if len(w.buf) >= max(w.next, scanPiece) {
+		n := w.s.scan(w.buf, false)
+		w.buf = w.buf[:copy(w.buf, w.buf[n:])]
+		// What is left cannot be read until more comes (a long script
+		// or comment); it is read again once it has doubled, so that no
+		// byte is read more than a few times.
+		w.next = 2 * len(w.buf)
+	}
+	return len(p), nil
+}
+
+func (w *pageScan) Close() error {
+	w.s.scan(w.buf, true)
+	w.buf = nil
+	w.r.record(w.path, &w.s.a)
+	return nil
+}
+
+// record keeps a built file's path and, for an HTML file, a.
+func (r *Rendered) record(path string, a *anchors) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.files[path] = true
+	if a == nil {
+		return
+	}
+	links := make([]uint32, len(a.links))
+	for i, ln := range a.links {
+		links[i] = r.intern(ln)
+	}
+	r.anchors[path] = pageAnchors{ids: idSums(a.ids), links: links}
+}
+
 // pageAnchors is what Rendered keeps of an HTML page: the sums of its ids,
-// sorted, and its links.
+// sorted, and its links, as places in Rendered.links.
 //
 // An id is kept as a 64-bit FNV-1a sum rather than as a string: most of a
 // page's ids (its claims', its citations') occur on that page only, so a
@@ -70,7 +119,7 @@ func (r *Rendered) Add(path string, data []byte) error {
 // is below one in 10^13.
 type pageAnchors struct {
 	ids   []uint64
-	links []string
+	links []uint32
 }
 
 // has reports whether the page has the id.
@@ -98,13 +147,15 @@ func idSum(id string) uint64 {
 	return h
 }
 
-// intern returns the one copy of s that r keeps.
-func (r *Rendered) intern(s string) string {
-	if c, ok := r.strs[s]; ok {
-		return c
+// intern returns the place of s in r.links, adding it if it is new.
+func (r *Rendered) intern(s string) uint32 {
+	if i, ok := r.index[s]; ok {
+		return i
 	}
-	r.strs[s] = s
-	return s
+	i := uint32(len(r.links))
+	r.links = append(r.links, s)
+	r.index[s] = i
+	return i
 }
 
 // pages returns the paths of the HTML files, sorted.
