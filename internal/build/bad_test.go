@@ -85,6 +85,29 @@ var badSetups = map[string]badSetup{
 		b.WriteString("\n" + strings.Repeat("[", depth) + "link" + strings.Repeat("]", depth) + "\n")
 		writeBad(t, site, place("deep.md"), b.Bytes())
 	}},
+	"many-footnotes": {[]string{"notes.md"}, func(t *testing.T, site string, place func(string) string) {
+		// goldmark's footnotes take time that grows with the square of
+		// their number: 60,000 took half a minute to parse.
+		var b bytes.Buffer
+		b.WriteString("---\ntitle: \"Notes\"\nsummary: \"A claim with a footnote, thirty thousand times.\"\n---\n\n")
+		for i := range 30000 {
+			fmt.Fprintf(&b, "Claim %d.[^n%d]\n\n", i, i)
+		}
+		for i := range 30000 {
+			fmt.Fprintf(&b, "[^n%d]: Note %d.\n", i, i)
+		}
+		writeBad(t, site, place("notes.md"), b.Bytes())
+	}},
+	"repeated-headings": {[]string{"parts.md"}, func(t *testing.T, site string, place func(string) string) {
+		// Each repeat of a heading's name took a look at every suffix
+		// before it: 36,000 took two minutes to parse.
+		var b bytes.Buffer
+		b.WriteString("---\ntitle: \"Parts\"\nsummary: \"One heading, twenty thousand times.\"\n---\n\n")
+		for range 20000 {
+			b.WriteString("## Part\n\nText.\n\n")
+		}
+		writeBad(t, site, place("parts.md"), b.Bytes())
+	}},
 	"symlink-loop": {[]string{"loop.md"}, func(t *testing.T, site string, place func(string) string) {
 		loop := filepath.Join(site, filepath.FromSlash(place("loop.md")))
 		mkdirBad(t, filepath.Dir(loop))

@@ -152,16 +152,20 @@ func page(f content.File, peopleSection string, md *markdown.Markdown, published
 	if p.Person != nil && fm.Photo != nil {
 		p.Person.Photo = photo(p, fm.Photo, published, &l)
 	}
-	b := &content.Body{}
-
-	doc := md.Parse(f.Body)
-	headings, links, words := doc.Outline()
 	lines := diag.NewLines(f.Body)
 	at := func(off int) diag.Pos {
 		pos := lines.Pos(f.Path, off)
 		pos.Line += f.BodyLine - 1
 		return pos
 	}
+	if off, n := markdown.TooManyFootnotes(f.Body); off >= 0 {
+		l.Errorf(at(off), "the body has %d footnote marks ([^...]); the limit is %d a page, since footnotes take time that grows with the square of their number: split the page, or cite sources in the front matter", n, markdown.MaxFootnoteMarks)
+		return invalid(p), nil, l
+	}
+	b := &content.Body{}
+
+	doc := md.Parse(f.Body)
+	headings, links, words := doc.Outline()
 	// Made to their length: kept for every page until resolve, lists
 	// grown by doubling were up to twice as long.
 	if len(headings) > 0 {

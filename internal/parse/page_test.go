@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -38,6 +39,13 @@ func TestPageErrors(t *testing.T) {
 			path:  "content/talks.md",
 			front: "title: Talks\nevents:\n  - date: 2025-02-30\n    title: X\n",
 			want:  []string{`content/talks.md:4:11: events[1].date: "2025-02-30" is not a real date; date must be YYYY, YYYY-MM or YYYY-MM-DD`},
+		},
+		{
+			name:  "too many footnotes",
+			path:  "content/talks.md",
+			front: "title: Talks\n",
+			body:  strings.Repeat("A claim.[^n]\n", markdown.MaxFootnoteMarks) + "\nOne more.[^n]\n\n[^n]: The note.\n",
+			want:  []string{fmt.Sprintf(`content/talks.md:%d:10: the body has %d footnote marks ([^...]); the limit is %d a page, since footnotes take time that grows with the square of their number: split the page, or cite sources in the front matter`, 5+markdown.MaxFootnoteMarks, markdown.MaxFootnoteMarks+2, markdown.MaxFootnoteMarks)},
 		},
 		{
 			name:  "date form",
