@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,5 +154,39 @@ func TestCheckLargePage(t *testing.T) {
 	want := fmt.Sprintf("content/talks.md:%d:5: link \"#no-such-part\" leads to #no-such-part, but /talks/ has no heading or anchor with that id", lines+1)
 	if len(links) != 1 || links[0] != want {
 		t.Errorf("link findings:\n%s\nwant %s", strings.Join(links, "\n"), want)
+	}
+}
+
+// TestCheckManyBrokenLinks checks a page of 20,000 links to missing
+// anchors: each is reported where it was written. Each was once sought
+// through every link of its page, which took minutes.
+func TestCheckManyBrokenLinks(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	const n = 20000
+	var body strings.Builder
+	body.WriteString("---\ntitle: \"Talks\"\nsummary: \"What was agreed.\"\n---\n")
+	for i := range n {
+		fmt.Fprintf(&body, "See [Jane Doe](participants/jane-doe.md) and [part %d](#part-%d).\n\n", i, i)
+	}
+	writeBad(t, site, "content/talks.md", []byte(body.String()))
+	l, err := Check(context.Background(), Options{Source: site, Theme: badTheme()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, d := range l {
+		if d.Rule == check.RuleLink {
+			links = append(links, d.String())
+		}
+	}
+	if len(links) != n {
+		t.Fatalf("%d link findings; want %d", len(links), n)
+	}
+	for _, i := range []int{0, n - 1} {
+		want := fmt.Sprintf(`content/talks.md:%d:46: link "#part-%d" leads to #part-%d, but /talks/ has no heading or anchor with that id`, 5+2*i, i, i)
+		if !slices.Contains(links, want) {
+			t.Errorf("no finding %s", want)
+		}
 	}
 }

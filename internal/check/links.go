@@ -156,6 +156,7 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 	for _, path := range r.pages() {
 		a := k.anchors[path]
 		p := byOutput[path]
+		var origins map[string]origin // made at the page's first broken link
 		for _, i := range a.links { // each once: scanHTML keeps them so
 			href := r.links[i]
 			if s := unsafeScheme(href); s != "" {
@@ -166,7 +167,11 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 			if !internal || problem == "" {
 				continue
 			}
-			if ln, q, ok := k.origin(site, p, path, href); ok {
+			if origins == nil {
+				origins = k.origins(site, p, path)
+			}
+			if o, ok := origins[k.key(path, href)]; ok {
+				ln, q := o.ln, o.page
 				if q == p {
 					add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q %s", ln.Dest, problem))
 					continue
@@ -184,27 +189,37 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 	}
 }
 
-// origin finds the body link that rendered as href on page p (whose
-// output file is from): one of p's own links, or, on the brief, a link of
-// a topic whose text the brief repeats. It returns the link and its page.
-func (k *linker) origin(site *content.Site, p *content.Page, from, href string) (content.Link, *content.Page, bool) {
+// origin is the body link a link on a rendered page comes from, and the
+// page whose body holds it.
+type origin struct {
+	ln   content.Link
+	page *content.Page
+}
+
+// origins indexes the body links that render on page p (whose output file
+// is from) by their key (see key), the first link of each key: p's own
+// links, or, on the brief, the links of the topics whose text the brief
+// repeats. A broken link is looked up in it to be reported where it was
+// written; one lookup a link, as a page of 40,000 broken links took
+// minutes when each was sought through every link of the page.
+func (k *linker) origins(site *content.Site, p *content.Page, from string) map[string]origin {
+	m := map[string]origin{}
 	if p == nil {
-		return content.Link{}, nil, false
+		return m
 	}
 	pages := []*content.Page{p}
 	if p.Kind == content.KindBrief {
 		pages = site.Topics
 	}
-	want := k.key(from, href)
 	for _, q := range pages {
 		for _, ln := range site.Body(q).Links {
-			rendered := k.rendered(q, ln, p.Kind == content.KindBrief)
-			if rendered == href || k.key(from, rendered) == want {
-				return ln, q, true
+			key := k.key(from, k.rendered(q, ln, p.Kind == content.KindBrief))
+			if _, ok := m[key]; !ok {
+				m[key] = origin{ln, q}
 			}
 		}
 	}
-	return content.Link{}, nil, false
+	return m
 }
 
 // rendered returns a body link's href as parse wrote it (the brief sits at
