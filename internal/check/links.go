@@ -157,7 +157,7 @@ func links(site *content.Site, r *Rendered, l *diag.List) {
 		a := k.anchors[path]
 		p := byOutput[path]
 		var origins map[string]origin // made at the page's first broken link
-		for _, i := range a.links { // each once: scanHTML keeps them so
+		for _, i := range a.links {   // each once: scanHTML keeps them so
 			href := r.links[i]
 			if s := unsafeScheme(href); s != "" {
 				add(l, templatePos(p, path), diag.Error, RuleLink, fmt.Sprintf("/%s carries a %s: link; a template must not build links from content", pageURL(path), s))
