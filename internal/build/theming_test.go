@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefing-dev/briefing/internal/check"
+	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/render"
 )
 
@@ -308,6 +310,45 @@ func TestTimelineFilterRules(t *testing.T) {
 			if has := strings.Contains(string(css), rule); has != (n <= 24) {
 				t.Errorf("site.css has %q: %v; want rules for topics 1 to 24", rule, has)
 			}
+		}
+	}
+}
+
+// TestMenuTopics builds a site of more topics than the menu lists: every
+// page's menu holds the first content.MaxNavTopics of them and a link to
+// all of them on the brief, which check finds there.
+func TestMenuTopics(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	const n = content.MaxNavTopics + 8
+	for i := range n {
+		writeBad(t, site, fmt.Sprintf("content/topic-%02d.md", i), []byte(fmt.Sprintf("---\ntitle: \"Topic %02d\"\nsummary: \"About %d.\"\nweight: %d\n---\nText.\n", i, i, i)))
+	}
+	res, diags, err := Render(context.Background(), Options{Source: site, Theme: theme()})
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("render: %v\n%s", err, diags.Error())
+	}
+	menu := regexp.MustCompile(`(?s)<ul aria-labelledby="nav-topics">(.*?)</ul>`)
+	for _, f := range res.Files {
+		if f.Path != "index.html" && f.Path != "topic-03/index.html" && f.Path != "participants/jane-doe/index.html" {
+			continue
+		}
+		m := menu.FindSubmatch(f.Data)
+		if m == nil {
+			t.Fatalf("%s has no topics menu", f.Path)
+		}
+		items := strings.Count(string(m[1]), "<li")
+		if items != content.MaxNavTopics+1 || !strings.Contains(string(m[1]), `brief/#brief-topics-title">All topics</a>`) || strings.Contains(string(m[1]), "Topic 12") {
+			t.Errorf("%s: the topics menu has %d items:\n%s\nwant %d topics, the first ones, then All topics", f.Path, items, m[1], content.MaxNavTopics)
+		}
+	}
+	l, err := Check(context.Background(), Options{Source: site, Theme: theme()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range l {
+		if d.Rule == check.RuleLink {
+			t.Errorf("check: %s", d)
 		}
 	}
 }

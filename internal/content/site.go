@@ -136,13 +136,31 @@ type NavItem struct {
 	Kind  Kind
 	URL   string
 	Title string
+	// More marks the topic item that stands for the topics past
+	// MaxNavTopics: a link to the list of all topics on the brief (URL).
+	More bool
 }
 
-// Nav returns the navigation: the topics, the sections and the generated
-// pages but the 404 page, in that order.
+// MaxNavTopics is how many topics the menu lists. Past it, the menu ends
+// its topics with a link to all of them. Every page carries the menu, so a
+// menu of every topic made each page grow with the number of topics and
+// the site with its square (3,000 topics: 140 KB of menu on each page, and
+// a minute and a half to build), and no reader scans a menu that long.
+const MaxNavTopics = 12
+
+// Nav returns the navigation: the topics (at most MaxNavTopics, then an
+// item with More set), the sections and the generated pages but the 404
+// page, in that order.
 func (s *Site) Nav() []NavItem {
 	var out []NavItem
-	for _, list := range [][]*Page{s.Topics, s.Sections, s.Generated} {
+	for i, p := range s.Topics {
+		if i == MaxNavTopics && len(s.Topics) > MaxNavTopics+1 {
+			out = append(out, NavItem{Kind: KindTopic, URL: "brief/", More: true})
+			break
+		}
+		out = append(out, NavItem{Kind: p.Kind, URL: p.URL, Title: p.NavTitle()})
+	}
+	for _, list := range [][]*Page{s.Sections, s.Generated} {
 		for _, p := range list {
 			if p.Kind != KindNotFound {
 				out = append(out, NavItem{Kind: p.Kind, URL: p.URL, Title: p.NavTitle()})
