@@ -145,13 +145,17 @@ type Support struct {
 // supports returns the quotes, figures and events that cite the source
 // with the given id, in that order, each in site order. It reads the
 // site's quote, figure and timeline lists through v, so the sources page is
-// rendered again when a claim changes.
+// rendered again when a claim changes. The claims of every source are
+// listed at a page's first call and kept for its others: the sources page
+// asks for each source in turn, and going through every claim for each
+// took time that grew with the product of sources and claims.
 func supports(v *SiteView, id string) []Support {
-	var out []Support
-	for _, q := range v.Quotes() {
-		if q.Source.ID != id {
-			continue
-		}
+	quotes, figures, events := v.Quotes(), v.Figures(), v.Timeline()
+	if v.w.supports != nil {
+		return v.w.supports[id]
+	}
+	by := map[string][]Support{}
+	for _, q := range quotes {
 		s := Support{Kind: "quote", Text: clip(q.Text, 16)}
 		at := placeOf(v, q.Page, content.KindQuotes)
 		if q.Speaker != nil && q.Speaker.Person != nil {
@@ -160,21 +164,18 @@ func supports(v *SiteView, id string) []Support {
 				at = q.Speaker // person pages show the quotes of their person
 			}
 		}
-		out = append(out, s.at(at, q.Pos))
+		by[q.Source.ID] = append(by[q.Source.ID], s.at(at, q.Pos))
 	}
-	for _, f := range v.Figures() {
-		if f.Source.ID == id {
-			s := Support{Kind: "figure", Value: f.Value, Text: f.Label}
-			out = append(out, s.at(placeOf(v, f.Page, content.KindFigures), f.Pos))
-		}
+	for _, f := range figures {
+		s := Support{Kind: "figure", Value: f.Value, Text: f.Label}
+		by[f.Source.ID] = append(by[f.Source.ID], s.at(placeOf(v, f.Page, content.KindFigures), f.Pos))
 	}
-	for _, e := range v.Timeline() {
-		if e.Source.ID == id {
-			s := Support{Kind: "event", Date: e.Date, Text: e.Title}
-			out = append(out, s.at(placeOf(v, e.Page, content.KindTimeline), e.Pos))
-		}
+	for _, e := range events {
+		s := Support{Kind: "event", Date: e.Date, Text: e.Title}
+		by[e.Source.ID] = append(by[e.Source.ID], s.at(placeOf(v, e.Page, content.KindTimeline), e.Pos))
 	}
-	return out
+	v.w.supports = by
+	return by[id]
 }
 
 // at returns s linked to the claim at pos on page p.

@@ -115,6 +115,7 @@ func Site(ctx context.Context, site *content.Site, templates []content.Asset, op
 		}
 		w.buf.Reset()
 		w.cites = citations{}
+		w.supports = nil
 		w.rec = nil
 		if opts.Reads != nil {
 			w.rec = deps.NewRecorder()
@@ -204,6 +205,9 @@ type worker struct {
 	buf   bytes.Buffer
 	rec   *deps.Recorder
 	cites citations // the numbered sources of the page at hand (cite.go)
+	// supports holds, for the page at hand, the claims citing each
+	// source (cite.go), made at the page's first call of supports.
+	supports map[string][]Support
 	tx    i18n.Text // the site's words (words.go)
 }
 
