@@ -208,7 +208,7 @@ type worker struct {
 	// supports holds, for the page at hand, the claims citing each
 	// source (cite.go), made at the page's first call of supports.
 	supports map[string][]Support
-	tx    i18n.Text // the site's words (words.go)
+	tx       i18n.Text // the site's words (words.go)
 }
 
 func newWorker(set *templateSet, site *content.Site, u urls, frags *fragments) *worker {
