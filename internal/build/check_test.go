@@ -130,8 +130,6 @@ func TestCheckRules(t *testing.T) {
 // holding it: a broken fragment at the end of the page is still found,
 // where it was written, and the links before it are not reported.
 func TestCheckLargePage(t *testing.T) {
-	site := filepath.Join(t.TempDir(), "site")
-	copyBad(t, filepath.Join(badDir, "_base"), site)
 	var body strings.Builder
 	body.WriteString("---\ntitle: \"Talks\"\nsummary: \"What was agreed.\"\n---\n")
 	lines := 4
@@ -140,17 +138,7 @@ func TestCheckLargePage(t *testing.T) {
 		lines += 4
 	}
 	body.WriteString("See [the end](#no-such-part).\n")
-	writeBad(t, site, "content/talks.md", []byte(body.String()))
-	l, err := Check(context.Background(), Options{Source: site, Theme: badTheme()}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var links []string
-	for _, d := range l {
-		if d.Rule == check.RuleLink {
-			links = append(links, d.String())
-		}
-	}
+	links := talksLinkFindings(t, body.String())
 	want := fmt.Sprintf("content/talks.md:%d:5: link \"#no-such-part\" leads to #no-such-part, but /talks/ has no heading or anchor with that id", lines+1)
 	if len(links) != 1 || links[0] != want {
 		t.Errorf("link findings:\n%s\nwant %s", strings.Join(links, "\n"), want)
@@ -161,15 +149,31 @@ func TestCheckLargePage(t *testing.T) {
 // anchors: each is reported where it was written. Each was once sought
 // through every link of its page, which took minutes.
 func TestCheckManyBrokenLinks(t *testing.T) {
-	site := filepath.Join(t.TempDir(), "site")
-	copyBad(t, filepath.Join(badDir, "_base"), site)
 	const n = 20000
 	var body strings.Builder
 	body.WriteString("---\ntitle: \"Talks\"\nsummary: \"What was agreed.\"\n---\n")
 	for i := range n {
 		fmt.Fprintf(&body, "See [Jane Doe](participants/jane-doe.md) and [part %d](#part-%d).\n\n", i, i)
 	}
-	writeBad(t, site, "content/talks.md", []byte(body.String()))
+	links := talksLinkFindings(t, body.String())
+	if len(links) != n {
+		t.Fatalf("%d link findings; want %d", len(links), n)
+	}
+	for _, i := range []int{0, n - 1} {
+		want := fmt.Sprintf(`content/talks.md:%d:46: link "#part-%d" leads to #part-%d, but /talks/ has no heading or anchor with that id`, 5+2*i, i, i)
+		if !slices.Contains(links, want) {
+			t.Errorf("no finding %s", want)
+		}
+	}
+}
+
+// talksLinkFindings checks the small bad-input base site with talks as its
+// content/talks.md and returns the findings of the link rule.
+func talksLinkFindings(t *testing.T, talks string) []string {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	writeBad(t, site, "content/talks.md", []byte(talks))
 	l, err := Check(context.Background(), Options{Source: site, Theme: badTheme()}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -180,13 +184,5 @@ func TestCheckManyBrokenLinks(t *testing.T) {
 			links = append(links, d.String())
 		}
 	}
-	if len(links) != n {
-		t.Fatalf("%d link findings; want %d", len(links), n)
-	}
-	for _, i := range []int{0, n - 1} {
-		want := fmt.Sprintf(`content/talks.md:%d:46: link "#part-%d" leads to #part-%d, but /talks/ has no heading or anchor with that id`, 5+2*i, i, i)
-		if !slices.Contains(links, want) {
-			t.Errorf("no finding %s", want)
-		}
-	}
+	return links
 }
