@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/metrics"
 	"strings"
 	"sync/atomic"
@@ -92,6 +93,80 @@ func BenchmarkFloor10k(b *testing.B) {
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(peak(), "peak-MB")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkRatio10k measures issue 13's ratio side by side: each
+// iteration runs the floor (as BenchmarkFloor10k) and the full build (as
+// BenchmarkBuild10k) on one corpus, in turn, the first of the two
+// alternating, each into a fresh folder. On a shared machine the load
+// changes from minute to minute; runs of the two that alternate see the
+// same load, where blocks of one then the other do not. It reports each
+// side's mean wall and CPU time, its peak heap, and the ratios of the
+// build to the floor.
+func BenchmarkRatio10k(b *testing.B) {
+	dir := b.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := corpus.Write(site, 10000); err != nil {
+		b.Fatal(err)
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(), extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	type side struct {
+		wall, cpu time.Duration
+		peak      float64
+	}
+	var build, fl side
+	run := func(s *side, dest string, fn func(dest string) error) {
+		b.StopTimer()
+		runtime.GC() // neither side starts with the other's garbage
+		b.StartTimer()
+		peak := samplePeak()
+		t0, c0 := time.Now(), cpuTime()
+		err := fn(dest)
+		s.wall += time.Since(t0)
+		s.cpu += cpuTime() - c0
+		s.peak = max(s.peak, peak())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if err := os.RemoveAll(dest); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	runBuild := func(dest string) error {
+		_, diags, err := Run(context.Background(), Options{Source: site, Destination: dest, Theme: theme(), Minify: benchMinify})
+		if err == nil && diags.HasErrors() {
+			err = fmt.Errorf("build: %s", diags.Error())
+		}
+		return err
+	}
+	runFloor := func(dest string) error {
+		_, err := floor(md, filepath.Join(site, "content"), dest)
+		return err
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			run(&fl, filepath.Join(dir, "floor"), runFloor)
+			run(&build, filepath.Join(dir, "build"), runBuild)
+		} else {
+			run(&build, filepath.Join(dir, "build"), runBuild)
+			run(&fl, filepath.Join(dir, "floor"), runFloor)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(build.wall.Seconds()/n, "build-s/op")
+	b.ReportMetric(fl.wall.Seconds()/n, "floor-s/op")
+	b.ReportMetric(build.cpu.Seconds()/n, "build-cpu-s/op")
+	b.ReportMetric(fl.cpu.Seconds()/n, "floor-cpu-s/op")
+	b.ReportMetric(build.peak, "build-peak-MB")
+	b.ReportMetric(fl.peak, "floor-peak-MB")
+	b.ReportMetric(build.wall.Seconds()/fl.wall.Seconds(), "wall-ratio")
+	b.ReportMetric(build.cpu.Seconds()/fl.cpu.Seconds(), "cpu-ratio")
 }
 
 // floor converts every .md file under src into dest/<name>/index.html on
