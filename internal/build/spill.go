@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"compress/flate"
 	"io"
 	"sync"
@@ -36,36 +38,93 @@ func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
 		if err != nil {
 			return content.Texts{}, err
 		}
-		return lay.split(buf), nil
+		return lay.split(buf)
 	}, nil
 }
 
 // textsLayout is where a body's texts lie when they are laid end to end
-// (HTML, the brief's variant, plain text) in one run of bytes, as the
-// scratch file and check's compressed copy keep them.
-type textsLayout struct{ html, embedded, plain int }
+// (HTML, the brief's variant, plain text, then the headings encoded by
+// appendHeadings) in one run of bytes, as the scratch file and check's
+// compressed copy keep them.
+type textsLayout struct{ html, embedded, plain, headings int }
 
 func layoutOf(t content.Texts) textsLayout {
-	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain)}
+	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain), len(appendHeadings(nil, t.Headings))}
 }
 
-func (l textsLayout) size() int { return l.html + l.embedded + l.plain }
+func (l textsLayout) size() int { return l.html + l.embedded + l.plain + l.headings }
 
 func (l textsLayout) join(t content.Texts) []byte {
 	data := make([]byte, 0, l.size())
-	return append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
+	data = append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
+	return appendHeadings(data, t.Headings)
 }
 
 // split reads the texts back from data, which must be new and held by
 // nothing else: the strings share its bytes.
-func (l textsLayout) split(data []byte) content.Texts {
+func (l textsLayout) split(data []byte) (content.Texts, error) {
 	if len(data) == 0 {
-		return content.Texts{}
+		return content.Texts{}, nil
 	}
 	s := unsafe.String(&data[0], len(data))
-	n1, n2 := l.html, l.html+l.embedded
-	return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:]}
+	n1, n2, n3 := l.html, l.html+l.embedded, l.html+l.embedded+l.plain
+	hs, err := readHeadings(s[n3:])
+	if err != nil {
+		return content.Texts{}, err
+	}
+	return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:n3], Headings: hs}, nil
 }
+
+// appendHeadings appends hs to b, each as its level, then its text and
+// its id, each of those after its length, in varints.
+func appendHeadings(b []byte, hs []content.Heading) []byte {
+	for _, h := range hs {
+		b = binary.AppendUvarint(b, uint64(h.Level))
+		b = append(binary.AppendUvarint(b, uint64(len(h.Text))), h.Text...)
+		b = append(binary.AppendUvarint(b, uint64(len(h.ID))), h.ID...)
+	}
+	return b
+}
+
+// readHeadings reads what appendHeadings wrote; the strings share s.
+func readHeadings(s string) ([]content.Heading, error) {
+	var hs []content.Heading
+	num := func() (int, error) {
+		v, n := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if n <= 0 || v > 1<<31 {
+			return 0, errBadHeadings
+		}
+		s = s[n:]
+		return int(v), nil
+	}
+	str := func() (string, error) {
+		n, err := num()
+		if err != nil || n > len(s) {
+			return "", errBadHeadings
+		}
+		v := s[:n]
+		s = s[n:]
+		return v, nil
+	}
+	for len(s) > 0 {
+		level, err := num()
+		if err != nil {
+			return nil, err
+		}
+		text, err := str()
+		if err != nil {
+			return nil, err
+		}
+		id, err := str()
+		if err != nil {
+			return nil, err
+		}
+		hs = append(hs, content.Heading{Level: level, Text: text, ID: id})
+	}
+	return hs, nil
+}
+
+var errBadHeadings = errors.New("the scratch file holds a body's headings cut short")
 
 // hold keeps data in the scratch file until the func it returns reads it
 // back (the search index's parts, until their folder's name is known).
@@ -118,7 +177,7 @@ func squeeze(b *content.Body) {
 			if err != nil {
 				return content.Texts{}, err
 			}
-			return lay.split(data), nil
+			return lay.split(data)
 		}, nil
 	})
 }

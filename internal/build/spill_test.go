@@ -1,6 +1,7 @@
 package build
 
 import (
+	"reflect"
 	"bytes"
 	"context"
 	"fmt"
@@ -86,14 +87,15 @@ func TestSpilledBodiesMatchMemory(t *testing.T) {
 	}
 }
 
-// TestSqueeze checks the bodies check keeps compressed: their HTML and
-// the brief's variant read back as they were, from several goroutines at
+// TestSqueeze checks the bodies check keeps compressed: their HTML, the
+// brief's variant and their headings read back as they were, from several goroutines at
 // once, without the plain text only the search index reads.
 func TestSqueeze(t *testing.T) {
 	texts := []content.Texts{
 		{},
 		{HTML: "<p>Hi</p>", Plain: "Hi"},
 		{HTML: strings.Repeat("<p>Lavrov and Rubio met in Riyadh.</p>\n", 2000), Embedded: "<p>ا</p>", Plain: "x"},
+		{HTML: "<h2 id=\"who\">Who</h2>", Headings: []content.Heading{{Level: 2, Text: "Who", ID: "who"}, {Level: 6}, {Level: 3, Text: strings.Repeat("Долгий ", 100), ID: "долгий"}}},
 	}
 	var bodies []*content.Body
 	for _, tx := range texts {
@@ -111,8 +113,8 @@ func TestSqueeze(t *testing.T) {
 				got, err := b.Texts()
 				want := texts[i]
 				want.Plain = ""
-				if err != nil || got != want {
-					t.Errorf("body %d: got %.40q, %v; want %.40q", i, got, err, want)
+				if err != nil || !reflect.DeepEqual(got, want) {
+					t.Errorf("body %d: got %.200v, %v; want %.200v", i, got, err, want)
 				}
 			}
 		}()

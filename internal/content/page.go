@@ -308,8 +308,6 @@ type Body struct {
 	texts Texts
 	// spilled, when set, reads texts back from where they were moved.
 	spilled func() (Texts, error)
-	// Headings are the body's headings in order, for a table of contents.
-	Headings []Heading
 	// Links are the body's link destinations with their positions.
 	Links []Link
 	// Words is the number of words in the body.
@@ -331,6 +329,11 @@ type Texts struct {
 	// Plain is the body's plain text (tags dropped, entities decoded, a
 	// space between blocks), for the search index.
 	Plain string
+	// Headings are the body's headings in order, for a table of contents
+	// and the search index. They go with the texts: each is read by its
+	// page and by the search index alone, and on a large site they were a
+	// seventh of what a build held after parse.
+	Headings []Heading
 }
 
 // SetTexts sets the body's texts; parse calls it once.
@@ -355,6 +358,12 @@ func (b *Body) HTML() (string, error) {
 func (b *Body) Embedded() (string, error) {
 	t, err := b.Texts()
 	return t.Embedded, err
+}
+
+// Headings returns the body's headings (see Texts).
+func (b *Body) Headings() ([]Heading, error) {
+	t, err := b.Texts()
+	return t.Headings, err
 }
 
 // Text returns the body's plain text (see Texts).

@@ -168,11 +168,12 @@ func page(f content.File, peopleSection string, md *markdown.Markdown, published
 	headings, links, words := doc.Outline()
 	// Made to their length: kept for every page until resolve, lists
 	// grown by doubling were up to twice as long.
+	var hs []content.Heading
 	if len(headings) > 0 {
-		b.Headings = make([]content.Heading, 0, len(headings))
+		hs = make([]content.Heading, 0, len(headings))
 	}
 	for _, h := range headings {
-		b.Headings = append(b.Headings, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
+		hs = append(hs, content.Heading{Level: h.Level, Text: h.Text, ID: h.ID})
 	}
 	if len(links) > 0 {
 		b.Links = make([]content.Link, 0, len(links))
@@ -182,7 +183,7 @@ func page(f content.File, peopleSection string, md *markdown.Markdown, published
 	}
 	altText(b.Links, &l)
 	b.Words = words
-	if err := renderBody(p, b, doc, md, published); err != nil {
+	if err := renderBody(p, b, hs, doc, md, published); err != nil {
 		l.Errorf(diag.Pos{File: f.Path}, "render Markdown: %v", err)
 	}
 	return p, b, l
@@ -224,7 +225,7 @@ func faulty(keys map[string]diag.Pos, ds diag.List) map[string]bool {
 // URLs relative to the page, as are links and images to other files of the
 // site (sitePath), and images sized from published. Resolve checks later
 // that each target exists.
-func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdown.Markdown, published content.Files) error {
+func renderBody(p *content.Page, b *content.Body, headings []content.Heading, doc *markdown.Doc, md *markdown.Markdown, published content.Files) error {
 	targets := map[string]string{}
 	frags := map[string]string{}
 	for i, ln := range b.Links {
@@ -248,7 +249,7 @@ func renderBody(p *content.Page, b *content.Body, doc *markdown.Doc, md *markdow
 	if err := md.Render(buf, doc); err != nil {
 		return err
 	}
-	t := content.Texts{HTML: buf.String()}
+	t := content.Texts{HTML: buf.String(), Headings: headings}
 	t.Plain = plainText(t.HTML)
 	if p.Kind != content.KindTopic {
 		b.SetTexts(t)

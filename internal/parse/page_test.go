@@ -172,6 +172,10 @@ quotes:
 weight: 3
 `
 	p, b, diags := Page(file("content/participants/sergei-lavrov.md", front, "## Биография\n\nText with [a link](../talks.md#x).\n"), "participants", markdown.New())
+	headings, err := b.Headings()
+	if err != nil || len(headings) == 0 {
+		t.Fatalf("headings: %v, %v", headings, err)
+	}
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", diags.Error())
 	}
@@ -196,7 +200,7 @@ weight: 3
 		{"quote source line", p.Quotes[0].Source.Pos.Line, 13},
 		{"quote pos", p.Quotes[0].Pos.Line, 10},
 		{"weight", p.Weight, 3},
-		{"heading id keeps Cyrillic", b.Headings[0].ID, "биография"},
+		{"heading id keeps Cyrillic", headings[0].ID, "биография"},
 		{"link dest", b.Links[0].Dest, "../talks.md#x"},
 		{"link line counts front matter", b.Links[0].Pos.Line, 18},
 		{"link col", b.Links[0].Pos.Col, 11},

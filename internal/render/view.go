@@ -25,25 +25,38 @@ type View struct {
 	// LiveReload is set when the preview server serves the page.
 	LiveReload bool
 
-	body *template.HTML // Body's result, read once (it may come from disk)
+	texts *content.Texts // the body's texts, read once (they may come from disk)
+}
+
+// ownTexts returns the texts of the page's own body.
+func (v *View) ownTexts() (*content.Texts, error) {
+	if v.texts == nil {
+		t, err := v.Site.Body(v.Page).Texts()
+		if err != nil {
+			return nil, err
+		}
+		v.texts = &t
+	}
+	return v.texts, nil
 }
 
 // Body returns the page's rendered Markdown.
 func (v *View) Body() (template.HTML, error) {
-	if v.body != nil {
-		return *v.body, nil
-	}
-	h, err := v.Site.Body(v.Page).HTML()
+	t, err := v.ownTexts()
 	if err != nil {
 		return "", err
 	}
-	b := template.HTML(h)
-	v.body = &b
-	return b, nil
+	return template.HTML(t.HTML), nil
 }
 
 // Headings returns the headings of the page's body, for a table of contents.
-func (v *View) Headings() []content.Heading { return v.Site.Body(v.Page).Headings }
+func (v *View) Headings() ([]content.Heading, error) {
+	t, err := v.ownTexts()
+	if err != nil {
+		return nil, err
+	}
+	return t.Headings, nil
+}
 
 // Words returns the number of words in the page's body.
 func (v *View) Words() int { return v.Site.Body(v.Page).Words }

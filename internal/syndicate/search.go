@@ -249,13 +249,13 @@ func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRe
 	}
 	rec := d.rec
 	if d.page != nil {
-		b := s.Body(d.page)
-		text, err := b.Text()
+		texts, err := s.Body(d.page).Texts()
 		if err != nil {
 			return searchRead{}, err
 		}
+		text := texts.Plain
 		eachToken(text, func(t string) { terms[t] += inBody })
-		for _, h := range b.Headings {
+		for _, h := range texts.Headings {
 			eachToken(h.Text, func(t string) { terms[t] += inHeading })
 			if h.ID != "" {
 				rec.Headings = append(rec.Headings, [2]string{h.ID, h.Text})

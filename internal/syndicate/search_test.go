@@ -75,8 +75,8 @@ func records(t *testing.T, files map[string][]byte) []kindRecord {
 func searchSite() *content.Site {
 	s := testSite()
 	body := func(text string, hs ...content.Heading) *content.Body {
-		b := &content.Body{Headings: hs}
-		b.SetTexts(content.Texts{Plain: text})
+		b := &content.Body{}
+		b.SetTexts(content.Texts{Plain: text, Headings: hs})
 		return b
 	}
 	bodies := map[*content.Page]*content.Body{}
