@@ -2,9 +2,9 @@ package build
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
-	"compress/flate"
 	"io"
 	"sync"
 	"unsafe"

@@ -1,12 +1,12 @@
 package build
 
 import (
-	"reflect"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
