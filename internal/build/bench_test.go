@@ -68,15 +68,7 @@ func BenchmarkRender10k(b *testing.B) {
 // <path>/index.html in a fresh folder. Nothing else: no templates, no
 // cross-references, no checks.
 func BenchmarkFloor10k(b *testing.B) {
-	dir := b.TempDir()
-	site := filepath.Join(dir, "site")
-	if err := corpus.Write(site, 10000); err != nil {
-		b.Fatal(err)
-	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(), extension.Typographer),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
+	dir, site, md := floorCorpus(b)
 	peak := samplePeak()
 	b.ResetTimer()
 	pages := 0
@@ -105,15 +97,7 @@ func BenchmarkFloor10k(b *testing.B) {
 // side's mean wall and CPU time, its peak heap, and the ratios of the
 // build to the floor.
 func BenchmarkRatio10k(b *testing.B) {
-	dir := b.TempDir()
-	site := filepath.Join(dir, "site")
-	if err := corpus.Write(site, 10000); err != nil {
-		b.Fatal(err)
-	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(), extension.Typographer),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
+	dir, site, md := floorCorpus(b)
 	type side struct {
 		wall, cpu time.Duration
 		peak      float64
@@ -168,6 +152,21 @@ func BenchmarkRatio10k(b *testing.B) {
 	b.ReportMetric(fl.peak, "floor-peak-MB")
 	b.ReportMetric(build.wall.Seconds()/fl.wall.Seconds(), "wall-ratio")
 	b.ReportMetric(build.cpu.Seconds()/fl.cpu.Seconds(), "cpu-ratio")
+}
+
+// floorCorpus writes the 10,000-page corpus into a temporary folder and
+// returns the folder, the site in it, and goldmark set up as the floor's.
+func floorCorpus(b *testing.B) (dir, site string, md goldmark.Markdown) {
+	dir = b.TempDir()
+	site = filepath.Join(dir, "site")
+	if err := corpus.Write(site, 10000); err != nil {
+		b.Fatal(err)
+	}
+	md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(), extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	return dir, site, md
 }
 
 // floor converts every .md file under src into dest/<name>/index.html on
