@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/briefing-dev/briefing/internal/content"
 )
@@ -120,4 +121,28 @@ func TestSqueeze(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestCompactLinks checks what a build keeps of a body's links until
+// resolve: what resolve reads, as parse made it, with a page's repeated
+// strings shared, and neither the href nor the alt text.
+func TestCompactLinks(t *testing.T) {
+	dest := strings.Repeat("participants/", 2) + "jane-doe.md"
+	b := &content.Body{Links: []content.Link{
+		{Dest: dest, Target: "content/participants/jane-doe.md", Href: "../participants/jane-doe/"},
+		{Dest: string([]byte(dest)), Target: "content/participants/" + "jane-doe.md", Href: "../participants/jane-doe/"},
+		{Dest: "map.png", Path: "talks/map.png", Image: true, Alt: "A map", Href: "map.png"},
+	}}
+	want := []content.Link{
+		{Dest: dest, Target: "content/participants/jane-doe.md"},
+		{Dest: dest, Target: "content/participants/jane-doe.md"},
+		{Dest: "map.png", Path: "talks/map.png", Image: true},
+	}
+	compactLinks(b)
+	if !reflect.DeepEqual(b.Links, want) {
+		t.Fatalf("links = %+v; want %+v", b.Links, want)
+	}
+	if unsafe.StringData(b.Links[0].Dest) != unsafe.StringData(b.Links[1].Dest) || unsafe.StringData(b.Links[0].Target) != unsafe.StringData(b.Links[1].Target) {
+		t.Error("the repeated link does not share its strings")
+	}
 }

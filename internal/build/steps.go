@@ -346,21 +346,52 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 }
 
 // parsedHook returns what parse calls with each file it has parsed: out's
-// body hook, and with dropParsed the release of the file's text. The
+// body hook, and with dropParsed the compaction of the body's links
+// (compactLinks) and the release of the file's text. The
 // text is kept when the people section has no folder: movedPeople may then
 // parse the files again from another one.
 func parsedHook(out sink, files []content.File, cfg content.Config) func(*content.File, *content.Body) {
 	drop := out.dropParsed && peopleFolder(files, cfg)
-	if out.body == nil && !drop {
+	if out.body == nil && !out.dropParsed {
 		return nil
 	}
 	return func(f *content.File, b *content.Body) {
 		if out.body != nil && b != nil {
 			out.body(b)
 		}
+		if out.dropParsed && b != nil {
+			compactLinks(b)
+		}
 		if drop {
 			f.Front, f.Body = nil, nil
 		}
+	}
+}
+
+// compactLinks lets go of what only check and the preview server read of
+// a body's links (the href parse wrote, an image's alt text) and makes a
+// page's repeated links share their strings: the links wait for resolve,
+// and on a large site they were the largest part of what a build held
+// after parse.
+func compactLinks(b *content.Body) {
+	var seen map[string]string
+	if len(b.Links) > 1 {
+		seen = make(map[string]string, len(b.Links))
+	}
+	one := func(s string) string {
+		if seen == nil || s == "" {
+			return s
+		}
+		if c, ok := seen[s]; ok {
+			return c
+		}
+		seen[s] = s
+		return s
+	}
+	for i := range b.Links {
+		ln := &b.Links[i]
+		ln.Href, ln.Alt = "", ""
+		ln.Dest, ln.Target, ln.Path = one(ln.Dest), one(ln.Target), one(ln.Path)
 	}
 }
 
