@@ -49,7 +49,19 @@ func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
 type textsLayout struct{ html, embedded, plain, headings int }
 
 func layoutOf(t content.Texts) textsLayout {
-	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain), len(appendHeadings(nil, t.Headings))}
+	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain), headingsSize(t.Headings)}
+}
+
+// headingsSize is the length of what appendHeadings writes of hs.
+func headingsSize(hs []content.Heading) int {
+	var tmp [binary.MaxVarintLen64]byte
+	n := 0
+	for _, h := range hs {
+		n += binary.PutUvarint(tmp[:], uint64(h.Level)) +
+			binary.PutUvarint(tmp[:], uint64(len(h.Text))) + len(h.Text) +
+			binary.PutUvarint(tmp[:], uint64(len(h.ID))) + len(h.ID)
+	}
+	return n
 }
 
 func (l textsLayout) size() int { return l.html + l.embedded + l.plain + l.headings }

@@ -166,8 +166,9 @@ func page(f content.File, peopleSection string, md *markdown.Markdown, published
 
 	doc := md.Parse(f.Body)
 	headings, links, words := doc.Outline()
-	// Made to their length: kept for every page until resolve, lists
-	// grown by doubling were up to twice as long.
+	// Both made to their length: the links are kept for every page until
+	// resolve, the headings for as long as the body's texts are in
+	// memory; lists grown by doubling were up to twice as long.
 	var hs []content.Heading
 	if len(headings) > 0 {
 		hs = make([]content.Heading, 0, len(headings))
