@@ -26,18 +26,31 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	// files for machines (the JSON API, the search index) it needs only
 	// their paths, so they are not made. A page too large to hold whole
 	// is read as it renders (open).
-	// The files' text is screened for names as soon as the people are
-	// known, then let go (drop); bodies keep no plain text, which only the search
+	// The files' text is kept compressed once each is parsed (pack),
+	// screened for names as soon as the people are known, then let go
+	// (drop); bodies keep no plain text, which only the search
 	// index reads, and keep their HTML compressed (check writes nothing, so
-	// it has no scratch file to move it to).
+	// it has no scratch file to move it to). The bodies' links, once
+	// resolve has checked them, are kept in the smaller form the link
+	// rules read (KeepLinks).
 	rendered := check.NewRendered()
 	var screened diag.List
-	out := sink{emit: rendered.Add, open: rendered.Open, paths: true, drop: true}
+	out := sink{emit: rendered.Add, open: rendered.Open, paths: true, drop: true, pack: &packedFiles{}}
 	out.body = squeeze
 	out.resolved = func(site *content.Site) {
 		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {
-			return check.Names(site, in.Files)
+			var l diag.List
+			l.Add(check.NamesOf(site, len(in.Files), func(i int) content.File {
+				f, err := out.pack.file(in.Files[i])
+				if err != nil {
+					l.Errorf(diag.Pos{File: f.Path}, "cannot read back the text kept for the name screen: %v", err)
+				}
+				return f
+			})...)
+			out.pack.clear()
+			return l
 		})
+		rendered.KeepLinks(site)
 	}
 	res, ds := steps(ctx, in, opts, nil, out)
 	l.Add(ruled(check.RuleBuild, ds)...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -144,5 +145,38 @@ func TestCompactLinks(t *testing.T) {
 	}
 	if unsafe.StringData(b.Links[0].Dest) != unsafe.StringData(b.Links[1].Dest) || unsafe.StringData(b.Links[0].Target) != unsafe.StringData(b.Links[1].Target) {
 		t.Error("the repeated link does not share its strings")
+	}
+}
+
+// TestPackedFiles checks that a file's text comes back from packedFiles as
+// it was put, front matter and body apart, and that the file lets go of
+// its own meanwhile; a file never put comes back as it is.
+func TestPackedFiles(t *testing.T) {
+	var pf packedFiles
+	files := []content.File{
+		{Path: "content/talks.md", Front: []byte("title: \"Talks\"\n"), FrontLine: 2, Body: []byte(strings.Repeat("The teams met in Riyadh.\n", 500)), BodyLine: 4},
+		{Path: "content/empty.md", FrontLine: 2, BodyLine: 3},
+		{Path: "content/front.md", Front: []byte("title: \"Only front\"\n"), FrontLine: 2, BodyLine: 4},
+	}
+	want := slices.Clone(files)
+	for i := range files {
+		pf.put(&files[i])
+		if files[i].Front != nil || files[i].Body != nil {
+			t.Errorf("%s: the file still holds its text", files[i].Path)
+		}
+	}
+	kept := content.File{Path: "content/kept.md", Front: []byte("title: x\n"), Body: []byte("Kept.\n")}
+	for i, f := range append(files, kept) {
+		got, err := pf.file(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := kept
+		if i < len(want) {
+			w = want[i]
+		}
+		if got.Path != w.Path || !bytes.Equal(got.Front, w.Front) || !bytes.Equal(got.Body, w.Body) || got.FrontLine != w.FrontLine || got.BodyLine != w.BodyLine {
+			t.Errorf("%s: read back %q / %q; want %q / %q", w.Path, got.Front, got.Body, w.Front, w.Body)
+		}
 	}
 }

@@ -55,6 +55,10 @@ type sink struct {
 	// parsed (the build command: nothing after parse reads it), unless
 	// parse may have to run again (see movedPeople).
 	dropParsed bool
+	// pack, when set, keeps each file's text compressed there once it is
+	// parsed, under the same condition (check: its name screen reads the
+	// text after resolve).
+	pack *packedFiles
 	// open, when set with emit, opens the file of a page too large to
 	// hold whole, which render writes as it makes it.
 	open func(path string) (io.WriteCloser, error)
@@ -347,12 +351,13 @@ func renderStep(ctx context.Context, site *content.Site, in *content.Input, opts
 
 // parsedHook returns what parse calls with each file it has parsed: out's
 // body hook, and with dropParsed the compaction of the body's links
-// (compactLinks) and the release of the file's text. The
-// text is kept when the people section has no folder: movedPeople may then
-// parse the files again from another one.
+// (compactLinks) and the release of the file's text, or with pack its
+// compression. The text is kept as it is when the people section has no
+// folder: movedPeople may then parse the files again from another one.
 func parsedHook(out sink, files []content.File, cfg content.Config) func(*content.File, *content.Body) {
-	drop := out.dropParsed && peopleFolder(files, cfg)
-	if out.body == nil && !out.dropParsed {
+	movable := peopleFolder(files, cfg)
+	drop, pack := out.dropParsed && movable, out.pack != nil && movable
+	if out.body == nil && !out.dropParsed && !pack {
 		return nil
 	}
 	return func(f *content.File, b *content.Body) {
@@ -362,8 +367,11 @@ func parsedHook(out sink, files []content.File, cfg content.Config) func(*conten
 		if out.dropParsed && b != nil {
 			compactLinks(b)
 		}
-		if drop {
+		switch {
+		case drop:
 			f.Front, f.Body = nil, nil
+		case pack:
+			out.pack.put(f)
 		}
 	}
 }

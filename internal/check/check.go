@@ -52,7 +52,7 @@ func Site(site *content.Site, rendered *Rendered, sources []content.File) diag.L
 	trust(site, &l)
 	placement(site, &l)
 	outcomes(site, &l)
-	unsafeLinks(site, &l)
+	unsafeLinks(site, rendered, &l)
 	if rendered != nil && len(rendered.files) > 0 {
 		links(site, rendered, &l)
 	}
@@ -66,9 +66,16 @@ func Site(site *content.Site, rendered *Rendered, sources []content.File) diag.L
 // the sources it is given; a caller may run it earlier instead, as soon as
 // the site is resolved, and let go of the files' text.
 func Names(site *content.Site, sources []content.File) diag.List {
+	return NamesOf(site, len(sources), func(i int) content.File { return sources[i] })
+}
+
+// NamesOf is Names over n files, each got from file as it is screened,
+// so that a caller may keep the files' text in another form until then.
+func NamesOf(site *content.Site, n int, file func(i int) content.File) diag.List {
 	var l diag.List
 	names := personNames(site.People)
-	for _, f := range sources {
+	for i := range n {
+		f := file(i)
 		screen(&l, f.Path, f.Front, f.FrontLine, names)
 		screen(&l, f.Path, f.Body, f.BodyLine, names)
 	}

@@ -14,9 +14,9 @@ import (
 // unsafeLinks reports body links whose scheme can run code or smuggle a
 // document. goldmark leaves their address out of the page, so the reader
 // would get a link that goes nowhere.
-func unsafeLinks(site *content.Site, l *diag.List) {
+func unsafeLinks(site *content.Site, r *Rendered, l *diag.List) {
 	for _, p := range site.Pages {
-		for _, ln := range site.Body(p).Links {
+		for _, ln := range r.bodyLinks(site, p) {
 			if s := unsafeScheme(ln.Dest); s != "" {
 				add(l, ln.Pos, diag.Error, RuleLink, fmt.Sprintf("link %q uses the %s: scheme, which the build leaves out of the page; link to an http:// or https:// address", ln.Dest, s))
 			}
@@ -63,10 +63,11 @@ type linker struct {
 	relPath  string // its path as render writes it (escaped)
 	files    map[string]bool
 	anchors  map[string]pageAnchors // by path, for HTML files
+	r        *Rendered
 }
 
 func newLinker(b content.BaseURL, r *Rendered) *linker {
-	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: r.files, anchors: r.anchors}
+	k := &linker{base: b.URL, basePath: "/", relPath: "/", files: r.files, anchors: r.anchors, r: r}
 	if !b.IsZero() {
 		k.basePath, k.relPath = b.Decoded, b.Path
 	}
@@ -212,7 +213,7 @@ func (k *linker) origins(site *content.Site, p *content.Page, from string) map[s
 		pages = site.Topics
 	}
 	for _, q := range pages {
-		for _, ln := range site.Body(q).Links {
+		for _, ln := range k.r.bodyLinks(site, q) {
 			key := k.key(from, k.rendered(q, ln, p.Kind == content.KindBrief))
 			if _, ok := m[key]; !ok {
 				m[key] = origin{ln, q}

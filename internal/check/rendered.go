@@ -23,6 +23,8 @@ type Rendered struct {
 	// thousands of pages, and a page keeps its links as places in links.
 	links []string
 	index map[string]uint32
+	// bodies holds the bodies' links KeepLinks took.
+	bodies map[*content.Page]keptLinks
 }
 
 // NewRendered returns an empty Rendered.
