@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -49,6 +50,9 @@ file:line:col: message) or the output could not be written; 2 bad usage;
 			}
 			opts.Theme = briefing.Theme
 			opts.Debug = getenv("BRIEFING_DEBUG") == "1"
+			if getenv("GOGC") == "" {
+				defer debug.SetGCPercent(debug.SetGCPercent(build.GCPercent))
+			}
 			res, diags, err := build.Run(cmd.Context(), opts)
 			printDiagnostics(stderr, diags)
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefing-dev/briefing/internal/corpus"
+	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/parallel"
 )
 
@@ -123,7 +125,7 @@ func BenchmarkRatio10k(b *testing.B) {
 		b.StartTimer()
 	}
 	runBuild := func(dest string) error {
-		_, diags, err := Run(context.Background(), Options{Source: site, Destination: dest, Theme: theme(), Minify: benchMinify})
+		_, diags, err := runAsCommand(Options{Source: site, Destination: dest, Theme: theme(), Minify: benchMinify})
 		if err == nil && diags.HasErrors() {
 			err = fmt.Errorf("build: %s", diags.Error())
 		}
@@ -240,7 +242,7 @@ func benchBuild(b *testing.B, n int) {
 	for i := 0; i < b.N; i++ {
 		opts := Options{Source: site, Destination: freshDest(b, dir, i), Theme: theme(), Minify: benchMinify}
 		c0 := cpuTime()
-		res, diags, err := Run(context.Background(), opts)
+		res, diags, err := runAsCommand(opts)
 		cpu += cpuTime() - c0
 		if err != nil || diags.HasErrors() {
 			b.Fatalf("build: %v\n%s", err, diags.Error())
@@ -253,6 +255,13 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(peak(), "peak-MB")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// runAsCommand runs a build as "briefing build" does, at GCPercent (the
+// floor runs at Go's default, as a program would).
+func runAsCommand(opts Options) (Result, diag.List, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
+	return Run(context.Background(), opts)
 }
 
 // cpuTime is the CPU time the process has used, user and system: on a
