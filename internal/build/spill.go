@@ -24,32 +24,35 @@ type spiller struct{ sc *write.Scratch }
 
 func (sp spiller) body(b *content.Body) { b.Spill(sp.put) }
 
-func (sp spiller) put(t content.Texts) (func() (content.Texts, error), error) {
+func (sp spiller) put(t content.Texts) (func(content.TextParts) (content.Texts, error), error) {
 	lay := layoutOf(t)
 	off, err := sp.sc.Put(lay.join(t))
 	if err != nil {
 		return nil, err
 	}
-	return func() (content.Texts, error) {
-		if lay.size() == 0 {
+	return func(parts content.TextParts) (content.Texts, error) {
+		from, to := lay.span(parts)
+		if from == to {
 			return content.Texts{}, nil
 		}
-		buf, err := sp.sc.Get(nil, off, lay.size())
+		buf, err := sp.sc.Get(nil, off+int64(from), to-from)
 		if err != nil {
 			return content.Texts{}, err
 		}
-		return lay.split(buf)
+		return lay.split(buf, from, parts)
 	}, nil
 }
 
 // textsLayout is where a body's texts lie when they are laid end to end
-// (HTML, the brief's variant, plain text, then the headings encoded by
-// appendHeadings) in one run of bytes, as the scratch file and check's
-// compressed copy keep them.
-type textsLayout struct{ html, embedded, plain, headings int }
+// in one run of bytes, as the scratch file and check's compressed copy
+// keep them: the HTML, the headings encoded by appendHeadings, the plain
+// text, then the brief's variant. Each reader's parts are next to each
+// other (a page's HTML and headings, the search index's headings and plain
+// text, the brief's variant), so each reads one run and no more.
+type textsLayout struct{ html, headings, plain, embedded int }
 
 func layoutOf(t content.Texts) textsLayout {
-	return textsLayout{len(t.HTML), len(t.Embedded), len(t.Plain), headingsSize(t.Headings)}
+	return textsLayout{len(t.HTML), headingsSize(t.Headings), len(t.Plain), len(t.Embedded)}
 }
 
 // headingsSize is the length of what appendHeadings writes of hs.
@@ -64,27 +67,78 @@ func headingsSize(hs []content.Heading) int {
 	return n
 }
 
-func (l textsLayout) size() int { return l.html + l.embedded + l.plain + l.headings }
+func (l textsLayout) size() int { return l.html + l.headings + l.plain + l.embedded }
 
 func (l textsLayout) join(t content.Texts) []byte {
 	data := make([]byte, 0, l.size())
-	data = append(append(append(data, t.HTML...), t.Embedded...), t.Plain...)
-	return appendHeadings(data, t.Headings)
+	data = appendHeadings(append(data, t.HTML...), t.Headings)
+	return append(append(data, t.Plain...), t.Embedded...)
 }
 
-// split reads the texts back from data, which must be new and held by
+// bounds returns where each part starts and ends in the joined run, in
+// the order of the layout.
+func (l textsLayout) bounds() [4]struct {
+	part     content.TextParts
+	from, to int
+} {
+	h1 := l.html
+	h2 := h1 + l.headings
+	h3 := h2 + l.plain
+	return [4]struct {
+		part     content.TextParts
+		from, to int
+	}{{content.PartHTML, 0, h1}, {content.PartHeadings, h1, h2}, {content.PartPlain, h2, h3}, {content.PartEmbedded, h3, h3 + l.embedded}}
+}
+
+// span returns the shortest run [from, to) of the joined texts that holds
+// every part parts names.
+func (l textsLayout) span(parts content.TextParts) (from, to int) {
+	from = -1
+	for _, b := range l.bounds() {
+		if parts&b.part == 0 {
+			continue
+		}
+		if from < 0 {
+			from = b.from
+		}
+		to = b.to
+	}
+	if from < 0 {
+		return 0, 0
+	}
+	return from, to
+}
+
+// split reads the parts parts names back from data, the run of the joined
+// texts that starts at from (see span). data must be new and held by
 // nothing else: the strings share its bytes.
-func (l textsLayout) split(data []byte) (content.Texts, error) {
+func (l textsLayout) split(data []byte, from int, parts content.TextParts) (content.Texts, error) {
 	if len(data) == 0 {
 		return content.Texts{}, nil
 	}
 	s := unsafe.String(&data[0], len(data))
-	n1, n2, n3 := l.html, l.html+l.embedded, l.html+l.embedded+l.plain
-	hs, err := readHeadings(s[n3:])
-	if err != nil {
-		return content.Texts{}, err
+	var t content.Texts
+	for _, b := range l.bounds() {
+		if parts&b.part == 0 {
+			continue
+		}
+		part := s[b.from-from : b.to-from]
+		switch b.part {
+		case content.PartHTML:
+			t.HTML = part
+		case content.PartHeadings:
+			hs, err := readHeadings(part)
+			if err != nil {
+				return content.Texts{}, err
+			}
+			t.Headings = hs
+		case content.PartPlain:
+			t.Plain = part
+		case content.PartEmbedded:
+			t.Embedded = part
+		}
 	}
-	return content.Texts{HTML: s[:n1], Embedded: s[n1:n2], Plain: s[n2:n3], Headings: hs}, nil
+	return t, nil
 }
 
 // appendHeadings appends hs to b, each as its level, then its text and
@@ -156,22 +210,28 @@ func (sp spiller) hold(data []byte) (func() ([]byte, error), error) {
 // fastest level of DEFLATE costs a 10,000-page check about a quarter of a
 // second, and saves it some 40 MB.
 func squeeze(b *content.Body) {
-	b.Spill(func(t content.Texts) (func() (content.Texts, error), error) {
+	b.Spill(func(t content.Texts) (func(content.TextParts) (content.Texts, error), error) {
 		t.Plain = ""
 		lay := layoutOf(t)
 		if lay.size() == 0 {
-			return func() (content.Texts, error) { return content.Texts{}, nil }, nil
+			return func(content.TextParts) (content.Texts, error) { return content.Texts{}, nil }, nil
 		}
 		packed, err := deflate(lay.join(t))
 		if err != nil {
 			return nil, err
 		}
-		return func() (content.Texts, error) {
-			data, err := inflate(packed, lay.size())
+		return func(parts content.TextParts) (content.Texts, error) {
+			// The stream is read from its start to the end of the parts
+			// asked for: a page's own HTML and headings come first.
+			from, to := lay.span(parts)
+			if from == to {
+				return content.Texts{}, nil
+			}
+			data, err := inflate(packed, to)
 			if err != nil {
 				return content.Texts{}, err
 			}
-			return lay.split(data)
+			return lay.split(data[from:], from, parts)
 		}, nil
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/briefing-dev/briefing/internal/content"
+	"github.com/briefing-dev/briefing/internal/write"
 )
 
 // TestSpilledBodiesMatchMemory builds the fixture and the shipped site as
@@ -122,6 +123,65 @@ func TestSqueeze(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestSpilledParts checks that every choice of parts reads back, from the
+// scratch file and from check's compressed copy, those parts as they were
+// and leaves the others empty.
+func TestSpilledParts(t *testing.T) {
+	st, err := write.Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	sc, err := st.Scratch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []content.Texts{
+		{},
+		{Plain: "Only plain"},
+		{Embedded: "<p>Only embedded</p>"},
+		{
+			HTML:     "<h2 id=\"who\">Who</h2><p>Lavrov and Rubio.</p>",
+			Embedded: "<h3 id=\"talks--who\">Who</h3><p>Lavrov and Rubio.</p>",
+			Plain:    "Who Lavrov and Rubio.",
+			Headings: []content.Heading{{Level: 2, Text: "Who", ID: "who"}, {Level: 3, Text: "Долгий", ID: "долгий"}},
+		},
+	}
+	for i, tx := range texts {
+		spilled, squeezed := &content.Body{}, &content.Body{}
+		spilled.SetTexts(tx)
+		squeezed.SetTexts(tx)
+		if err := spilled.Spill(spiller{sc}.put); err != nil {
+			t.Fatal(err)
+		}
+		squeeze(squeezed)
+		for parts := content.TextParts(0); parts <= content.AllParts; parts++ {
+			var want content.Texts
+			if parts&content.PartHTML != 0 {
+				want.HTML = tx.HTML
+			}
+			if parts&content.PartHeadings != 0 {
+				want.Headings = tx.Headings
+			}
+			if parts&content.PartPlain != 0 {
+				want.Plain = tx.Plain
+			}
+			if parts&content.PartEmbedded != 0 {
+				want.Embedded = tx.Embedded
+			}
+			got, err := spilled.TextsOf(parts)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("texts %d, parts %04b, scratch file: got %+v, %v; want %+v", i, parts, got, err, want)
+			}
+			want.Plain = "" // check keeps no plain text
+			got, err = squeezed.TextsOf(parts)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("texts %d, parts %04b, compressed: got %+v, %v; want %+v", i, parts, got, err, want)
+			}
+		}
+	}
 }
 
 // TestCompactLinks checks what a build keeps of a body's links until

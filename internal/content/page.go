@@ -306,8 +306,9 @@ type Update struct {
 // of memory (Spill) until render and the search index read them.
 type Body struct {
 	texts Texts
-	// spilled, when set, reads texts back from where they were moved.
-	spilled func() (Texts, error)
+	// spilled, when set, reads the texts parts names back from where
+	// they were moved.
+	spilled func(parts TextParts) (Texts, error)
 	// Links are the body's link destinations with their positions.
 	Links []Link
 	// Words is the number of words in the body.
@@ -336,39 +337,57 @@ type Texts struct {
 	Headings []Heading
 }
 
+// TextParts names some of the Texts, for reading back only those of a
+// spilled body.
+type TextParts uint8
+
+const (
+	PartHTML TextParts = 1 << iota
+	PartEmbedded
+	PartPlain
+	PartHeadings
+	AllParts = PartHTML | PartEmbedded | PartPlain | PartHeadings
+)
+
 // SetTexts sets the body's texts; parse calls it once.
 func (b *Body) SetTexts(t Texts) { b.texts = t }
 
 // Texts returns the body's texts. The error is set only when they were
 // spilled and cannot be read back.
-func (b *Body) Texts() (Texts, error) {
+func (b *Body) Texts() (Texts, error) { return b.TextsOf(AllParts) }
+
+// TextsOf returns the parts of the body's texts that parts names; the
+// others may be left empty. Each reader of a spilled body reads only what
+// it uses: a page its HTML and headings, the brief the embedded HTML, the
+// search index the plain text and headings.
+func (b *Body) TextsOf(parts TextParts) (Texts, error) {
 	if b.spilled != nil {
-		return b.spilled()
+		return b.spilled(parts)
 	}
 	return b.texts, nil
 }
 
 // HTML returns the body's HTML (see Texts).
 func (b *Body) HTML() (string, error) {
-	t, err := b.Texts()
+	t, err := b.TextsOf(PartHTML)
 	return t.HTML, err
 }
 
 // Embedded returns the body's HTML for the one-page brief (see Texts).
 func (b *Body) Embedded() (string, error) {
-	t, err := b.Texts()
+	t, err := b.TextsOf(PartEmbedded)
 	return t.Embedded, err
 }
 
 // Headings returns the body's headings (see Texts).
 func (b *Body) Headings() ([]Heading, error) {
-	t, err := b.Texts()
+	t, err := b.TextsOf(PartHeadings)
 	return t.Headings, err
 }
 
 // Text returns the body's plain text (see Texts).
 func (b *Body) Text() (string, error) {
-	t, err := b.Texts()
+	t, err := b.TextsOf(PartPlain)
 	return t.Plain, err
 }
 
@@ -376,7 +395,7 @@ func (b *Body) Text() (string, error) {
 // and returns the function that reads them back. When put fails the body
 // keeps its texts. A large site's bodies are most of what a build holds,
 // and render needs each one only while it renders its page.
-func (b *Body) Spill(put func(Texts) (read func() (Texts, error), err error)) error {
+func (b *Body) Spill(put func(Texts) (read func(TextParts) (Texts, error), err error)) error {
 	if b.spilled != nil {
 		return nil
 	}

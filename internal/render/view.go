@@ -28,10 +28,11 @@ type View struct {
 	texts *content.Texts // the body's texts, read once (they may come from disk)
 }
 
-// ownTexts returns the texts of the page's own body.
+// ownTexts returns the HTML and the headings of the page's own body, all
+// that a page reads of it.
 func (v *View) ownTexts() (*content.Texts, error) {
 	if v.texts == nil {
-		t, err := v.Site.Body(v.Page).Texts()
+		t, err := v.Site.Body(v.Page).TextsOf(content.PartHTML | content.PartHeadings)
 		if err != nil {
 			return nil, err
 		}

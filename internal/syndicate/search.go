@@ -249,7 +249,7 @@ func readSearchDoc(s *content.Site, d searchDoc, terms map[string]int) (searchRe
 	}
 	rec := d.rec
 	if d.page != nil {
-		texts, err := s.Body(d.page).Texts()
+		texts, err := s.Body(d.page).TextsOf(content.PartPlain | content.PartHeadings)
 		if err != nil {
 			return searchRead{}, err
 		}
