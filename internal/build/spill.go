@@ -75,19 +75,19 @@ func (l textsLayout) join(t content.Texts) []byte {
 	return append(append(data, t.Plain...), t.Embedded...)
 }
 
-// bounds returns where each part starts and ends in the joined run, in
-// the order of the layout.
-func (l textsLayout) bounds() [4]struct {
+// partBounds is where one part starts and ends in the joined run.
+type partBounds struct {
 	part     content.TextParts
 	from, to int
-} {
+}
+
+// bounds returns where each part lies in the joined run, in the order of
+// the layout.
+func (l textsLayout) bounds() [4]partBounds {
 	h1 := l.html
 	h2 := h1 + l.headings
 	h3 := h2 + l.plain
-	return [4]struct {
-		part     content.TextParts
-		from, to int
-	}{{content.PartHTML, 0, h1}, {content.PartHeadings, h1, h2}, {content.PartPlain, h2, h3}, {content.PartEmbedded, h3, h3 + l.embedded}}
+	return [4]partBounds{{content.PartHTML, 0, h1}, {content.PartHeadings, h1, h2}, {content.PartPlain, h2, h3}, {content.PartEmbedded, h3, h3 + l.embedded}}
 }
 
 // span returns the shortest run [from, to) of the joined texts that holds
