@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"sync"
 
+	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/deps"
 )
 
@@ -58,4 +60,30 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 	w.rec.Merge(fr.reads)
 	f.m.Store(k, fr)
 	return fr.html, nil
+}
+
+// badge renders partials/badge.html for a claim's trust, without its
+// corrections (partials/corrected.html shows them). Without a note, as for
+// nearly every claim, all a badge shows is the status, whether the editor
+// declared it and the kind of source, so it is rendered once for the whole
+// site for each of those: a few dozen badges for tens of thousands of
+// claims.
+func (f *fragments) badge(w *worker, t content.Trust) (template.HTML, error) {
+	const name = "partials/badge.html"
+	t.Corrections = nil
+	if t.Note != "" {
+		return w.execute(name, t)
+	}
+	return f.render(w, name, t, string(t.Status)+"\x00"+string(t.Source)+"\x00"+strconv.FormatBool(t.Declared))
+}
+
+// execute returns partial name executed with data by worker w, uncached.
+func (w *worker) execute(name string, data any) (template.HTML, error) {
+	t, err := w.partials()
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	err = t.ExecuteTemplate(&buf, name, data)
+	return template.HTML(buf.String()), err
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -43,14 +42,34 @@ type Citation struct {
 // Backlinks returns the anchors of the citations of c, in page order, each
 // with a short label ("a", "b", ... "z", then "27", "28"...) for the list's
 // links back to the text.
-func (c *Citation) Backlinks() []Backlink {
-	out := make([]Backlink, c.Uses)
+func (c *Citation) Backlinks() []Backlink { return c.Back().Backlinks() }
+
+// Back returns what the links back from the source list to the
+// citations of c depend on.
+func (c *Citation) Back() Back {
+	return Back{N: c.N, Uses: c.Uses, Shared: shared(c.N, c.Uses), Key: pairKey(c.N, c.Uses)}
+}
+
+// Back is what a source list's links back to a source's citations depend
+// on: the source's number on the page and how often the page cites it.
+// Like a Mark, it holds nothing else, so that partials/backlinks.html
+// renders links that many pages show once for the whole site (through
+// partialCached, with Key, when Shared).
+type Back struct {
+	N, Uses int
+	Shared  bool   // as Mark.Shared
+	Key     string // the links' key in the fragment cache
+}
+
+// Backlinks returns the links back, as Citation.Backlinks.
+func (b Back) Backlinks() []Backlink {
+	out := make([]Backlink, b.Uses)
 	for i := range out {
 		label := strconv.Itoa(i + 1)
 		if i < 26 {
 			label = string(rune('a' + i))
 		}
-		out[i] = Backlink{ID: fmt.Sprintf("cite-%d-%d", c.N, i+1), Label: label}
+		out[i] = Backlink{ID: markID(b.N, i+1), Label: label}
 	}
 	return out
 }
@@ -58,15 +77,44 @@ func (c *Citation) Backlinks() []Backlink {
 // Backlink is a link from a page's source list back to one citation.
 type Backlink struct{ ID, Label string }
 
-// Cite is one citation in the text: the number of its source on the page
-// and which use of that source it is.
+// Cite is one citation in the text: its mark (the number of its source on
+// the page and which use of that source it is) and the source.
 type Cite struct {
-	N, Use int
+	Mark
 	Source *content.SourceRef
 }
 
-// ID returns the citation's anchor, for the source list's back-links.
-func (c Cite) ID() string { return fmt.Sprintf("cite-%d-%d", c.N, c.Use) }
+// Mark is a citation's mark in the text, "[2]" with its anchor: the
+// source's number on the page and which use of it this is, and nothing
+// else, so that partials/cite-mark.html renders a mark that many pages
+// show once for the whole site (through partialCached, with Key, when
+// Shared) rather than once for each of the tens of thousands of
+// citations of a large briefing. cite numbers the page's sources and
+// makes the mark. Its parts are fields, not methods: a template reads a
+// field without a reflective call.
+type Mark struct {
+	N, Use int
+	// ID is the mark's anchor, for the source list's links back.
+	ID string
+	// Shared says whether many pages show the same mark, so that it is
+	// worth keeping once rendered: the first uses of a page's first
+	// sources. The rest are on the pages that cite thousands of sources
+	// (the brief, the timeline), each once or twice, and keeping them
+	// would only hold memory.
+	Shared bool
+	// Key is the mark's key in the fragment cache.
+	Key string
+}
+
+// sharedCites bounds the citation numbers and uses whose marks and links
+// back are kept (Mark.Shared, Back.Shared): at most 32 × 32 of each.
+const sharedCites = 32
+
+func shared(n, use int) bool { return n <= sharedCites && use <= sharedCites }
+
+func pairKey(n, use int) string { return strconv.Itoa(n) + "-" + strconv.Itoa(use) }
+
+func markID(n, use int) string { return "cite-" + pairKey(n, use) }
 
 // cite numbers the source r names on the page being rendered, the first
 // time the page cites it, and returns the citation; nil when r names no
@@ -82,7 +130,7 @@ func (w *worker) cite(r content.Ref) *Cite {
 	c := w.cites.number(src)
 	c.Uses++
 	w.cites.uses++
-	return &Cite{N: c.N, Use: c.Uses, Source: src}
+	return &Cite{Mark: Mark{N: c.N, Use: c.Uses, ID: markID(c.N, c.Uses), Shared: shared(c.N, c.Uses), Key: pairKey(c.N, c.Uses)}, Source: src}
 }
 
 // number returns the page's citation of src, numbering it when new.

@@ -2,7 +2,10 @@ package render
 
 import (
 	"context"
+	"html/template"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -175,5 +178,160 @@ func TestTiles(t *testing.T) {
 		if got := initials(in); got != want {
 			t.Errorf("initials(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+// sharedWorker is a worker of citeSite with the theme's way of citing: the
+// marks and the links back of partials/cite-mark.html and
+// partials/backlinks.html are shared when Shared; and a badge that shows
+// all of its dot.
+func sharedWorker(t *testing.T, sources int) (*worker, *fragments) {
+	t.Helper()
+	s := citeSite()
+	home := s.Home
+	ix := content.SiteIndex{ByID: map[string]*content.Page{"": home}, Sources: map[string]int{}}
+	s.Sources = nil
+	for i := range sources {
+		sc := content.Source{ID: "s" + strconv.Itoa(i+1), Title: "Title " + strconv.Itoa(i+1)}
+		s.Sources = append(s.Sources, content.SourceRef{Source: sc, Page: home})
+		ix.Sources[sc.ID] = i
+	}
+	s.SetIndex(ix)
+	tpl := []content.Asset{
+		asset("layout.html", `{{block "main" .}}{{end}}`),
+		asset("partials/cite.html", `{{with cite .}}{{if .Shared}}{{partialCached "partials/cite-mark.html" .Mark .Key}}{{else}}{{template "partials/cite-mark.html" .Mark}}{{end}}{{end}}`),
+		asset("partials/cite-mark.html", `[{{.N}}:{{.ID}}]`),
+		asset("partials/backlinks.html", `{{range .Backlinks}} {{.Label}}={{.ID}}{{end}}`),
+		asset("partials/badge.html", `({{.Status}} {{.Declared}} {{.Source}} {{.Note}} {{len .Corrections}})`),
+		asset("home.html", `{{define "main"}}{{end}}`),
+	}
+	u := newURLs(content.BaseURL{})
+	frags := &fragments{}
+	set, l := cachedTemplates(tpl, funcs(nil, u, frags))
+	if len(l) != 0 {
+		t.Fatal(l.Error())
+	}
+	return newWorker(set, s, u, frags), frags
+}
+
+func cached(f *fragments) (keys []string) {
+	f.m.Range(func(k, _ any) bool {
+		keys = append(keys, strings.ReplaceAll(k.(string), "\x00", " "))
+		return true
+	})
+	sort.Strings(keys)
+	return keys
+}
+
+// TestSharedMarks checks that a citation's mark and a source's links back
+// are rendered once for the whole site for the first uses of the first
+// sources, and for every use past them, with the page's own numbers.
+func TestSharedMarks(t *testing.T) {
+	w, frags := sharedWorker(t, 40)
+	cite := func(ids ...string) string {
+		var b strings.Builder
+		for _, id := range ids {
+			h, err := w.execute("partials/cite.html", content.Ref{ID: id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(string(h))
+		}
+		return b.String()
+	}
+	back := func() string {
+		var b strings.Builder
+		for _, c := range w.cites.list {
+			bk := c.Back()
+			var h template.HTML
+			var err error
+			if bk.Shared {
+				h, err = frags.render(w, "partials/backlinks.html", bk, bk.Key)
+			} else {
+				h, err = w.execute("partials/backlinks.html", bk)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(strconv.Itoa(c.N) + ":" + string(h) + ";")
+		}
+		return b.String()
+	}
+
+	// Two pages cite the same sources in different orders: each numbers
+	// them its own way, and the two share the marks and links back.
+	w.cites = citations{}
+	if got, want := cite("s2", "s1", "s2"), "[1:cite-1-1][2:cite-2-1][1:cite-1-2]"; got != want {
+		t.Errorf("first page = %s; want %s", got, want)
+	}
+	if got, want := back(), "1: a=cite-1-1 b=cite-1-2;2: a=cite-2-1;"; got != want {
+		t.Errorf("first page's links back = %s; want %s", got, want)
+	}
+	w.cites = citations{}
+	if got, want := cite("s1", "s1", "s3"), "[1:cite-1-1][1:cite-1-2][2:cite-2-1]"; got != want {
+		t.Errorf("second page = %s; want %s", got, want)
+	}
+	if got, want := back(), "1: a=cite-1-1 b=cite-1-2;2: a=cite-2-1;"; got != want {
+		t.Errorf("second page's links back = %s; want %s", got, want)
+	}
+	want := "partials/backlinks.html 1-2|partials/backlinks.html 2-1|partials/cite-mark.html 1-1|partials/cite-mark.html 1-2|partials/cite-mark.html 2-1"
+	if got := strings.Join(cached(frags), "|"); got != want {
+		t.Errorf("kept fragments = %s; want %s", got, want)
+	}
+
+	// A page that cites 40 sources, as the brief does: the marks past
+	// the 32nd source are right and are not kept.
+	w.cites = citations{}
+	ids := make([]string, 40)
+	for i := range ids {
+		ids[i] = "s" + strconv.Itoa(i+1)
+	}
+	got := cite(ids...)
+	for _, m := range []string{"[32:cite-32-1]", "[33:cite-33-1]", "[40:cite-40-1]"} {
+		if !strings.Contains(got, m) {
+			t.Errorf("the page of 40 sources has no mark %s: %s", m, got)
+		}
+	}
+	if !strings.Contains(back(), "40: a=cite-40-1;") {
+		t.Errorf("the page of 40 sources has no links back to its 40th: %s", back())
+	}
+	for _, k := range cached(frags) {
+		if strings.HasSuffix(k, " 33-1") || strings.HasSuffix(k, " 40-1") {
+			t.Errorf("kept %s, past the shared marks", k)
+		}
+	}
+}
+
+// TestSharedBadges checks that a badge without a note is rendered once for
+// each status, declaration and kind of source, a badge with a note each
+// time, and that neither shows the claim's corrections.
+func TestSharedBadges(t *testing.T) {
+	w, frags := sharedWorker(t, 1)
+	badge := func(tr content.Trust) string {
+		h, err := frags.badge(w, tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	fixed := []content.Correction{{Now: "now", Was: "was"}}
+	for _, tc := range []struct {
+		trust content.Trust
+		want  string
+	}{
+		{content.Trust{Status: content.StatusConfirmed, Source: content.SourceOfficial}, "(confirmed false official  0)"},
+		{content.Trust{Status: content.StatusConfirmed, Source: content.SourceOfficial, Corrections: fixed}, "(confirmed false official  0)"},
+		{content.Trust{Status: content.StatusConfirmed, Declared: true, Source: content.SourceOfficial}, "(confirmed true official  0)"},
+		{content.Trust{Status: content.StatusReported, Source: content.SourceNews}, "(reported false news  0)"},
+		{content.Trust{Status: content.StatusReported, Source: content.SourceNews, Note: "two reports"}, "(reported false news two reports 0)"},
+		{content.Trust{Status: content.StatusReported, Source: content.SourceNews, Note: "one report", Corrections: fixed}, "(reported false news one report 0)"},
+		{content.Trust{Status: content.StatusReported, Source: content.SourceNews}, "(reported false news  0)"},
+	} {
+		if got := badge(tc.trust); got != tc.want {
+			t.Errorf("badge(%+v) = %s; want %s", tc.trust, got, tc.want)
+		}
+	}
+	if got := len(cached(frags)); got != 3 {
+		t.Errorf("kept %d badges: %s; want 3, one for each status, declaration and kind without a note", got, cached(frags))
 	}
 }

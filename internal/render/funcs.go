@@ -34,6 +34,8 @@ func funcs(w *worker, u urls, frags *fragments) template.FuncMap {
 		"partialCached": func(name string, data any, key string) (template.HTML, error) {
 			return frags.render(w, name, data, key)
 		},
+		// badge is partials/badge.html for a claim's trust (fragments.badge).
+		"badge": func(t content.Trust) (template.HTML, error) { return frags.badge(w, t) },
 		// footerKey is the footer's cache key for a page: what the footer
 		// shows of it, its last-updated date. (The page's sources are
 		// its own numbered list, partials/sources-list.html.)
