@@ -84,8 +84,10 @@ type SiteView struct {
 func (v *SiteView) note(key string) { v.w.rec.Note(key) }
 
 // Config returns the site's settings (briefing.yaml). A change to them
-// renders every page again, so reading them is not noted.
-func (v *SiteView) Config() content.Config { return v.s.Config }
+// renders every page again, so reading them is not noted. It is the
+// site's own, not a copy: a page reads them several times, and a copy is a
+// reflective call's allocation of some 250 bytes each time.
+func (v *SiteView) Config() *content.Config { return &v.s.Config }
 
 // Pages returns every page from a content file, sorted by URL.
 func (v *SiteView) Pages() []*content.Page { v.note(deps.Pages); return v.s.Pages }
