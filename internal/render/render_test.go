@@ -20,6 +20,14 @@ func TestTemplateErrorPos(t *testing.T) {
 		{`template: partials/quote.html:3:14: executing "partials/quote.html" at <.Nope>: can't evaluate field Nope`, "partials/quote.html", 3, 14, `executing "partials/quote.html" at <.Nope>: can't evaluate field Nope`},
 		{`html/template:layout.html:5:2: no such template "x"`, "layout.html", 5, 2, `no such template "x"`},
 		{`something else`, "", 0, 0, `something else`},
+		// A partial run through a function: the place is the partial's,
+		// and the message says where it was called from.
+		{`template: partials/event.html:15:10: executing "partials/event.html" at <badge $trust>: error calling badge: template: partials/badge.html:2:22: executing "partials/badge.html" at <.Nope>: can't evaluate field Nope in type content.Trust`,
+			"partials/badge.html", 2, 22, `executing "partials/badge.html" at <.Nope>: can't evaluate field Nope in type content.Trust (called from partials/event.html:15:10)`},
+		{`template: layout.html:20:2: executing "layout.html" at <partialCached "partials/header.html" . (navKey .Page)>: error calling partialCached: template: partials/header.html:7:3: executing "partials/header.html" at <partialCached "partials/x.html" . "">: error calling partialCached: template: partials/x.html:1:5: executing "partials/x.html" at <.Nope>: can't evaluate field Nope`,
+			"partials/x.html", 1, 5, `executing "partials/x.html" at <.Nope>: can't evaluate field Nope (called from partials/header.html:7:3)`},
+		{`template: partials/quote.html:3:14: executing "partials/quote.html" at <t "x">: error calling t: the text has template: in it`,
+			"partials/quote.html", 3, 14, `executing "partials/quote.html" at <t "x">: error calling t: the text has template: in it`},
 	}
 	for _, tc := range tests {
 		name, line, col, msg := templateErrorPos(errors.New(tc.err))

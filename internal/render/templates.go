@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"hash/maphash"
 	"html/template"
 	"slices"
@@ -148,9 +149,25 @@ func parseError(err error, a content.Asset) diag.Diagnostic {
 // "template: NAME:LINE: msg" when parsing and "template: NAME:LINE:COL:
 // executing ..." when executing. This is the one place that reads template
 // positions from a string.
+//
+// A partial run through a function (partialCached, badge) fails inside
+// the call: "template: CALLER:L:C: executing ... at <badge $trust>: error
+// calling badge: template: PARTIAL:L:C: executing ...". The fault is the
+// innermost template's, so that is the place given, and the message ends
+// with where it was called from.
 func templateErrorPos(err error) (name string, line, col int, msg string) {
 	s := strings.TrimPrefix(err.Error(), "html/template:")
 	s = strings.TrimPrefix(strings.TrimSpace(s), "template: ")
+	if i := strings.LastIndex(s, ": template: "); i >= 0 && strings.Contains(s[:i], "error calling ") {
+		outer, oline, ocol, _ := templateErrorPos(errors.New(s[:i]))
+		if n, l, c, m := templateErrorPos(errors.New(s[i+2:])); n != "" && outer != "" {
+			at := outer + ":" + strconv.Itoa(oline)
+			if ocol > 0 {
+				at += ":" + strconv.Itoa(ocol)
+			}
+			return n, l, c, m + " (called from " + at + ")"
+		}
+	}
 	parts := strings.SplitN(s, ":", 4)
 	if len(parts) < 3 {
 		return "", 0, 0, s
