@@ -102,7 +102,7 @@ type Mark struct {
 	// (the brief, the timeline), each once or twice, and keeping them
 	// would only hold memory.
 	Shared bool
-	// Key is the mark's key in the fragment cache.
+	// Key is the mark's key in the fragment cache, when Shared.
 	Key string
 }
 
@@ -130,7 +130,11 @@ func (w *worker) cite(r content.Ref) *Cite {
 	c := w.cites.number(src)
 	c.Uses++
 	w.cites.uses++
-	return &Cite{Mark: Mark{N: c.N, Use: c.Uses, ID: markID(c.N, c.Uses), Shared: shared(c.N, c.Uses), Key: pairKey(c.N, c.Uses)}, Source: src}
+	m := Mark{N: c.N, Use: c.Uses, ID: markID(c.N, c.Uses), Shared: shared(c.N, c.Uses)}
+	if m.Shared {
+		m.Key = pairKey(m.N, m.Use)
+	}
+	return &Cite{Mark: m, Source: src}
 }
 
 // number returns the page's citation of src, numbering it when new.
