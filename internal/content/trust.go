@@ -110,6 +110,10 @@ type Trust struct {
 	Note        string
 	Source      SourceKind
 	Corrections []Correction
+	// Corrected is the date of the latest correction, or the zero Date.
+	// It is a field, made with the trust, because the partials of every
+	// claim test it: a template reads a field without a reflective call.
+	Corrected Date
 }
 
 // claimTrust returns the Trust of a claim with the given declared status,
@@ -117,6 +121,11 @@ type Trust struct {
 // unknown one). quote says whether the claim is a quote (DefaultStatus).
 func claimTrust(status Status, note string, cs []Correction, src *Source, quote bool) Trust {
 	t := Trust{Status: status, Declared: status != "", Note: note, Corrections: cs}
+	for _, c := range cs {
+		if c.Date.Compare(t.Corrected) > 0 {
+			t.Corrected = c.Date
+		}
+	}
 	if !t.Declared {
 		t.Status = DefaultStatus(src, quote)
 	}
@@ -124,17 +133,6 @@ func claimTrust(status Status, note string, cs []Correction, src *Source, quote 
 		t.Source = src.Kind
 	}
 	return t
-}
-
-// Corrected returns the date of the latest correction, or the zero Date.
-func (t Trust) Corrected() Date {
-	var d Date
-	for _, c := range t.Corrections {
-		if c.Date.Compare(d) > 0 {
-			d = c.Date
-		}
-	}
-	return d
 }
 
 // TrustOf returns what a reader is told of the quote, given the source

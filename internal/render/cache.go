@@ -38,17 +38,12 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 		w.rec.Merge(fr.reads)
 		return fr.html, nil
 	}
-	t, err := w.partials()
-	if err != nil {
-		return "", err
-	}
 	// The fragment's reads are its own, whichever page renders it first.
 	page := w.rec
 	w.rec = deps.NewRecorder()
 	uses := w.cites.uses
-	var buf bytes.Buffer
-	err = t.ExecuteTemplate(&buf, name, data)
-	fr := fragment{html: template.HTML(buf.String()), reads: w.rec.Keys()}
+	html, err := w.execute(name, data)
+	fr := fragment{html: html, reads: w.rec.Keys()}
 	w.rec = page
 	if err != nil {
 		return "", err
@@ -70,7 +65,7 @@ func (f *fragments) render(w *worker, name string, data any, key string) (templa
 // claims.
 func (f *fragments) badge(w *worker, t content.Trust) (template.HTML, error) {
 	const name = "partials/badge.html"
-	t.Corrections = nil
+	t.Corrections, t.Corrected = nil, content.Date{}
 	if t.Note != "" {
 		return w.execute(name, t)
 	}

@@ -47,7 +47,9 @@ func (c *Citation) Backlinks() []Backlink { return c.Back().Backlinks() }
 // Back returns what the links back from the source list to the
 // citations of c depend on.
 func (c *Citation) Back() Back {
-	return Back{N: c.N, Uses: c.Uses, Shared: shared(c.N, c.Uses), Key: pairKey(c.N, c.Uses)}
+	b := Back{N: c.N, Uses: c.Uses}
+	b.Shared, b.Key = sharedKey(c.N, c.Uses)
+	return b
 }
 
 // Back is what a source list's links back to a source's citations depend
@@ -58,7 +60,7 @@ func (c *Citation) Back() Back {
 type Back struct {
 	N, Uses int
 	Shared  bool   // as Mark.Shared
-	Key     string // the links' key in the fragment cache
+	Key     string // the links' key in the fragment cache, when Shared
 }
 
 // Backlinks returns the links back, as Citation.Backlinks.
@@ -110,7 +112,14 @@ type Mark struct {
 // back are kept (Mark.Shared, Back.Shared): at most 32 × 32 of each.
 const sharedCites = 32
 
-func shared(n, use int) bool { return n <= sharedCites && use <= sharedCites }
+// sharedKey says whether the mark or links back of a source's number n and
+// use (or uses) are kept, and if so under which key.
+func sharedKey(n, use int) (bool, string) {
+	if n > sharedCites || use > sharedCites {
+		return false, ""
+	}
+	return true, pairKey(n, use)
+}
 
 func pairKey(n, use int) string { return strconv.Itoa(n) + "-" + strconv.Itoa(use) }
 
@@ -130,10 +139,8 @@ func (w *worker) cite(r content.Ref) *Cite {
 	c := w.cites.number(src)
 	c.Uses++
 	w.cites.uses++
-	m := Mark{N: c.N, Use: c.Uses, ID: markID(c.N, c.Uses), Shared: shared(c.N, c.Uses)}
-	if m.Shared {
-		m.Key = pairKey(m.N, m.Use)
-	}
+	m := Mark{N: c.N, Use: c.Uses, ID: markID(c.N, c.Uses)}
+	m.Shared, m.Key = sharedKey(c.N, c.Uses)
 	return &Cite{Mark: m, Source: src}
 }
 

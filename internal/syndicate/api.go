@@ -273,7 +273,7 @@ func api(s *content.Site, u links, w io.Writer) error {
 		aq := apiQuote{By: q.By.ID, Text: q.Text, Context: q.Context, Date: q.Date.String(),
 			Source: q.Source.ID, Translated: q.Translated, Page: q.Page.ID, URL: u.abs(q.Page.URL)}
 		t := q.TrustOf(s.Source(q.Source.ID))
-		aq.Status, aq.Note, aq.Corrected = string(t.Status), t.Note, t.Corrected().String()
+		aq.Status, aq.Note, aq.Corrected = string(t.Status), t.Note, t.Corrected.String()
 		if q.Speaker != nil {
 			aq.Speaker, aq.SpeakerURL = q.Speaker.Person.Name, u.abs(q.Speaker.URL)
 		}
@@ -283,14 +283,14 @@ func api(s *content.Site, u links, w io.Writer) error {
 		e := s.Timeline[i]
 		t := e.TrustOf(s.Source(e.Source.ID))
 		return apiEvent{Date: e.Date.String(), Title: e.Title, Detail: e.Detail,
-			Source: e.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
+			Source: e.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected.String(),
 			Scheduled: e.Scheduled, Page: e.Page.ID, URL: u.abs(e.Page.URL)}
 	})
 	j.list("figures", len(s.Figures), func(i int) any {
 		f := s.Figures[i]
 		t := f.TrustOf(s.Source(f.Source.ID))
 		return apiFigure{Value: f.Value, Label: f.Label, Detail: f.Detail, Amount: f.Amount, Unit: f.Unit,
-			Source: f.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected().String(),
+			Source: f.Source.ID, Status: string(t.Status), Note: t.Note, Corrected: t.Corrected.String(),
 			Page: f.Page.ID, URL: u.abs(f.Page.URL)}
 	})
 	j.list("sources", len(s.Sources), func(i int) any {

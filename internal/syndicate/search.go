@@ -165,7 +165,7 @@ func searchDocs(s *content.Site, u links) (int, []searchKindCount, func(i int) s
 		return id
 	}
 	status := func(r *searchRecord, t content.Trust) {
-		r.Status, r.Corrected = string(t.Status), t.Corrected().String()
+		r.Status, r.Corrected = string(t.Status), t.Corrected.String()
 	}
 	doc := func(i int) searchDoc {
 		k := 0
