@@ -329,7 +329,7 @@ func runBadCase(t *testing.T, name string, pl placement) {
 	if _, ds, err := Run(context.Background(), Options{Source: prev, Destination: dest, Theme: badTheme()}); err != nil || ds.HasErrors() {
 		t.Fatalf("building the base site: %v\n%s", err, ds.Error())
 	}
-	before := treeBad(t, dest)
+	before := readTree(t, dest)
 	themeMarkup := map[string]bool{} // what the theme itself puts in pages
 	for _, data := range before {
 		for _, r := range riskyMarkup(data) {
@@ -378,7 +378,7 @@ func runBadCase(t *testing.T, name string, pl placement) {
 		t.Errorf("build and check disagree on the build's diagnostics:\n--- build\n%s--- check (rules %v)\n%s", g, check.BuildRules, w)
 	}
 
-	after := treeBad(t, dest)
+	after := readTree(t, dest)
 	if built.HasErrors() {
 		if !sameTree(before, after) {
 			t.Errorf("the failed build changed the previous output")
@@ -515,25 +515,6 @@ func symlinkBad(t *testing.T, target, link string) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatalf("symlinks are needed for this case: %v", err)
 	}
-}
-
-// treeBad reads every file under dir, keyed by its slash path.
-func treeBad(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func sameTree(a, b map[string][]byte) bool {

@@ -188,10 +188,7 @@ func ruled(rule string, ds diag.List) diag.List {
 // loadChecked refuses a destination that would replace the site, then
 // loads the site folder.
 func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, error) {
-	src := opts.Source
-	if src == "" {
-		src = "."
-	}
+	src := siteDir(opts)
 	if err := checkDestination(src, destination(opts)); err != nil {
 		return nil, nil, err
 	}
@@ -222,15 +219,19 @@ func staticOutputs(site *content.Site, machine []content.Output, static []conten
 	return out
 }
 
+// siteDir is the site folder of opts.
+func siteDir(opts Options) string {
+	if opts.Source == "" {
+		return "."
+	}
+	return opts.Source
+}
+
 func destination(opts Options) string {
 	if opts.Destination != "" {
 		return opts.Destination
 	}
-	src := opts.Source
-	if src == "" {
-		src = "."
-	}
-	return filepath.Join(src, "public")
+	return filepath.Join(siteDir(opts), "public")
 }
 
 // checkDestination refuses a destination that would replace the site

@@ -9,6 +9,7 @@ import (
 	"github.com/briefing-dev/briefing/internal/content"
 	"github.com/briefing-dev/briefing/internal/diag"
 	"github.com/briefing-dev/briefing/internal/load"
+	"github.com/briefing-dev/briefing/internal/write"
 )
 
 // Check runs every stage of the build but write, then the editorial checks
@@ -28,15 +29,20 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	// is read as it renders (open).
 	// The files' text is kept compressed once each is parsed (pack),
 	// screened for names as soon as the people are known, then let go
-	// (drop); bodies keep no plain text, which only the search
-	// index reads, and keep their HTML compressed (check writes nothing, so
-	// it has no scratch file to move it to). The bodies' links, once
-	// resolve has checked them, are kept in the smaller form the link
-	// rules read (KeepLinks).
+	// (drop); bodies keep no plain text, which only the search index
+	// reads, and wait for render in a scratch file in the site folder
+	// that has no name, so nothing is left behind however check ends; or
+	// compressed in memory where the folder cannot hold one (read-only).
+	// The bodies' links, once resolve has checked them, are kept in the
+	// smaller form the link rules read (KeepLinks).
 	rendered := check.NewRendered()
 	var screened diag.List
 	out := sink{emit: rendered.Add, open: rendered.Open, paths: true, drop: true, pack: &packedFiles{}}
 	out.body = squeeze
+	if sc, err := unnamedScratch(siteDir(opts)); err == nil {
+		defer sc.Close()
+		out.body = spiller{sc}.lean
+	}
 	out.resolved = func(site *content.Site) {
 		stage(ctx, "check", "", opts.Debug, &screened, func() diag.List {
 			var l diag.List
@@ -70,6 +76,9 @@ func Check(ctx context.Context, opts Options, strict bool) (diag.List, error) {
 	rootFirst(l)
 	return l, nil
 }
+
+// unnamedScratch makes check's scratch file; tests replace it.
+var unnamedScratch = write.Unnamed
 
 // ProseFile is a text from outside the site to screen for misspelt names.
 type ProseFile struct {
@@ -128,10 +137,7 @@ func peopleSection(s *content.Site) string {
 // loadSite opens the site folder and runs the load stage. It returns
 // ErrCancelled when ctx is cancelled while it reads.
 func loadSite(ctx context.Context, opts Options) (*content.Input, diag.List, error) {
-	src := opts.Source
-	if src == "" {
-		src = "."
-	}
+	src := siteDir(opts)
 	root, err := os.OpenRoot(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open site folder: %w", err)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/briefing-dev/briefing/internal/check"
+	"github.com/briefing-dev/briefing/internal/write"
 )
 
 // TestProseArticle screens the machine-translated article the shipped
@@ -185,4 +187,46 @@ func talksLinkFindings(t *testing.T, talks string) []string {
 		}
 	}
 	return links
+}
+
+// TestCheckKeepsBodies runs check with the bodies kept in a scratch file
+// in the site folder, then as where the folder cannot hold one, in memory:
+// the findings are the same, those that only the rendered bodies give
+// among them, and the site folder is left as it was.
+func TestCheckKeepsBodies(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	copyBad(t, filepath.Join(badDir, "_base"), site)
+	copyBad(t, filepath.Join(badDir, "editorial"), site)
+	before := readTree(t, site)
+	opts := Options{Source: site, Theme: badTheme()}
+	made := 0
+	defer func(orig func(string) (*write.Scratch, error)) { unnamedScratch = orig }(unnamedScratch)
+	unnamedScratch = func(dir string) (*write.Scratch, error) {
+		if dir != site {
+			t.Errorf("scratch file made in %s; want the site folder %s", dir, site)
+		}
+		made++
+		return write.Unnamed(dir)
+	}
+	scratch, err := Check(context.Background(), opts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made != 1 {
+		t.Fatalf("check made %d scratch files; want 1", made)
+	}
+	unnamedScratch = func(string) (*write.Scratch, error) { return nil, errors.New("read-only") }
+	memory, err := Check(context.Background(), opts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diagLines(scratch) != diagLines(memory) {
+		t.Errorf("findings with the bodies in a scratch file:\n%s\nin memory:\n%s", diagLines(scratch), diagLines(memory))
+	}
+	if want := `link "#missing" leads to #missing`; !strings.Contains(diagLines(scratch), want) {
+		t.Errorf("findings lack %q:\n%s", want, diagLines(scratch))
+	}
+	if after := readTree(t, site); !sameTree(before, after) {
+		t.Errorf("check changed the site folder: %d files before, %d after", len(before), len(after))
+	}
 }

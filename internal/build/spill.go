@@ -24,6 +24,15 @@ type spiller struct{ sc *write.Scratch }
 
 func (sp spiller) body(b *content.Body) { b.Spill(sp.put) }
 
+// lean is body less the plain text, which only the search index reads:
+// for check, which makes no search index.
+func (sp spiller) lean(b *content.Body) {
+	b.Spill(func(t content.Texts) (func(content.TextParts) (content.Texts, error), error) {
+		t.Plain = ""
+		return sp.put(t)
+	})
+}
+
 func (sp spiller) put(t content.Texts) (func(content.TextParts) (content.Texts, error), error) {
 	lay := layoutOf(t)
 	off, err := sp.sc.Put(lay.join(t))

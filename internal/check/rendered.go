@@ -97,17 +97,27 @@ func (w *pageScan) Close() error {
 
 // record keeps a built file's path and, for an HTML file, a.
 func (r *Rendered) record(path string, a *anchors) {
+	if a == nil {
+		r.mu.Lock()
+		r.files[path] = true
+		r.mu.Unlock()
+		return
+	}
+	ids := idSums(a.ids)
+	kept := a.links[:0]
+	for _, ln := range a.links {
+		if !a.sound(ln) {
+			kept = append(kept, ln)
+		}
+	}
+	links := make([]uint32, len(kept))
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.files[path] = true
-	if a == nil {
-		return
-	}
-	links := make([]uint32, len(a.links))
-	for i, ln := range a.links {
+	for i, ln := range kept {
 		links[i] = r.intern(ln)
 	}
-	r.anchors[path] = pageAnchors{ids: idSums(a.ids), links: links}
+	r.anchors[path] = pageAnchors{ids: ids, links: links}
 }
 
 // pageAnchors is what Rendered keeps of an HTML page: the sums of its ids,

@@ -2,7 +2,10 @@ package check
 
 import (
 	"hash/fnv"
+	"slices"
 	"testing"
+
+	"github.com/briefing-dev/briefing/internal/content"
 )
 
 // TestPageAnchors checks the id sums Rendered keeps: FNV-1a as hash/fnv
@@ -25,5 +28,26 @@ func TestPageAnchors(t *testing.T) {
 		if got := a.has(id); got != want {
 			t.Errorf("has(%q) = %v; want %v", id, got, want)
 		}
+	}
+}
+
+// TestSoundLinksNotKept checks that Rendered lets go of the links to a
+// page's own ids that the page has, and keeps every other link for the
+// link rule: a missing id, another page's id, a link with a path.
+func TestSoundLinksNotKept(t *testing.T) {
+	r := NewRendered()
+	r.Add("talks/index.html", []byte(`<h2 id="who">Who</h2><a href="#who">1</a><a href=" #who ">2</a><a href="#">3</a>`+
+		`<a href="#nowhere">4</a><a href="#WHO">5</a><a href="/talks/#who">6</a><a href="../#who">7</a><a href="?q#who">8</a>`))
+	var kept []string
+	for _, i := range r.anchors["talks/index.html"].links {
+		kept = append(kept, r.links[i])
+	}
+	want := []string{"#nowhere", "#WHO", "/talks/#who", "../#who", "?q#who"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept links %q; want %q", kept, want)
+	}
+	k := newLinker(content.BaseURL{}, r)
+	if _, problem := k.resolve("talks/index.html", "#nowhere"); problem == "" {
+		t.Errorf("a link to a missing id of the page passes")
 	}
 }

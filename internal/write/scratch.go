@@ -40,6 +40,29 @@ func (s *Stage) Scratch() (*Scratch, error) {
 	return sc, nil
 }
 
+// Unnamed makes a scratch file in dir that no one can see or open: on
+// Linux it never has a name (O_TMPFILE); elsewhere it is removed as soon
+// as it is made, and where an open file cannot be removed Unnamed fails
+// rather than leave a file in dir for as long as it is open. It is for a
+// command that must leave no file behind however it ends (check, which
+// keeps bodies in dir, the site's own folder, rather than in memory).
+// The caller closes it.
+func Unnamed(dir string) (*Scratch, error) {
+	if f, err := openUnnamed(dir); err == nil {
+		return &Scratch{f: f}, nil
+	}
+	f, err := os.CreateTemp(dir, ".scratch-")
+	if err != nil {
+		return nil, fmt.Errorf("create scratch file: %w", err)
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("create scratch file: %w", err)
+	}
+	return &Scratch{f: f}, nil
+}
+
 // Put appends data and returns where it starts.
 func (sc *Scratch) Put(data []byte) (int64, error) {
 	off := sc.size.Add(int64(len(data))) - int64(len(data))

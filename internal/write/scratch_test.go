@@ -69,3 +69,32 @@ func TestScratch(t *testing.T) {
 }
 
 func record(i int) []byte { return bytes.Repeat([]byte{byte('a' + i%26)}, 100+i*37) }
+
+// TestUnnamed checks that a scratch file made by Unnamed holds what is put
+// in it while its folder shows no file at any time.
+func TestUnnamed(t *testing.T) {
+	dir := t.TempDir()
+	sc, err := Unnamed(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := sc.Put([]byte("body"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("the folder holds %s", names[0].Name())
+	}
+	if got, err := sc.Get(nil, off, 4); err != nil || string(got) != "body" {
+		t.Errorf("read back %q, %v; want \"body\"", got, err)
+	}
+	if err := sc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("the folder holds %s after Close", names[0].Name())
+	}
+	if _, err := Unnamed(filepath.Join(dir, "missing")); err == nil {
+		t.Error("Unnamed made a file in a folder that does not exist")
+	}
+}

@@ -35,3 +35,9 @@ func hold(f *os.File) error {
 func unlocked(f *os.File) bool {
 	return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil
 }
+
+// openUnnamed opens a file in dir that has no name (O_TMPFILE): it
+// vanishes when it is closed or the process ends, however it ends.
+func openUnnamed(dir string) (*os.File, error) {
+	return os.OpenFile(dir, os.O_RDWR|unix.O_TMPFILE, 0o600)
+}

@@ -3,6 +3,7 @@
 package write
 
 import (
+	"errors"
 	"os"
 	"time"
 )
@@ -22,3 +23,7 @@ func unlocked(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && time.Since(info.ModTime()) > 24*time.Hour
 }
+
+// openUnnamed cannot make a file without a name here: Unnamed makes one
+// and removes it.
+func openUnnamed(dir string) (*os.File, error) { return nil, errors.ErrUnsupported }
