@@ -27,6 +27,11 @@ type TimelineItem struct {
 	// a copy per item would double a large timeline's memory while it
 	// renders.
 	*content.EventRef
+	// Event and Page are the EventRef's (nil when Main is set), at the
+	// top so that a template reads them without a search of the embedded
+	// fields for each one.
+	Event *content.Event
+	Page  *content.Page
 	// Date is the event's date as the axis shows it, under its year's
 	// heading: without the year. It shadows the event's own Date, so the
 	// event partial prints "24 February" where it would print "24 February
@@ -73,7 +78,7 @@ func groupTimeline(events []content.EventRef, home *content.Page) []YearGroup {
 			items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
 			placed = true
 		}
-		items = append(items, TimelineItem{EventRef: e, Date: AxisDate{e.Date}})
+		items = append(items, TimelineItem{EventRef: e, Event: e.Event, Page: e.Page, Date: AxisDate{e.Date}})
 	}
 	if !placed {
 		items = append(items, TimelineItem{Date: AxisDate{main}, Main: true})
