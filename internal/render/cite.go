@@ -204,38 +204,73 @@ type Support struct {
 // supports returns the quotes, figures and events that cite the source
 // with the given id, in that order, each in site order. It reads the
 // site's quote, figure and timeline lists through v, so the sources page is
-// rendered again when a claim changes. The claims of every source are
-// listed at a page's first call and kept for its others: the sources page
-// asks for each source in turn, and going through every claim for each
-// took time that grew with the product of sources and claims.
+// rendered again when a claim changes. At a page's first call it indexes
+// every claim by the source it cites, and keeps the index for the page's
+// other calls: the sources page asks for each source in turn, and going
+// through every claim for each took time that grew with the product of
+// sources and claims. The index holds only where each claim is in its list
+// (claimRef); a source's Supports are made when it is asked for. Made for
+// every claim at once, they were the largest thing a 100,000-page build
+// held while its sources page rendered (about 140 MB).
 func supports(v *SiteView, id string) []Support {
 	quotes, figures, events := v.Quotes(), v.Figures(), v.Timeline()
-	if v.w.supports != nil {
-		return v.w.supports[id]
-	}
-	by := map[string][]Support{}
-	for _, q := range quotes {
-		s := Support{Kind: "quote", Text: clip(q.Text, 16)}
-		at := placeOf(v, q.Page, content.KindQuotes)
-		if q.Speaker != nil && q.Speaker.Person != nil {
-			s.Who = q.Speaker.Person.Name
-			if q.Page.Kind != content.KindTopic {
-				at = q.Speaker // person pages show the quotes of their person
-			}
+	if v.w.supports == nil {
+		by := map[string][]claimRef{}
+		for i := range quotes {
+			by[quotes[i].Source.ID] = append(by[quotes[i].Source.ID], claimRef{claimQuote, int32(i)})
 		}
-		by[q.Source.ID] = append(by[q.Source.ID], s.at(at, q.Pos))
+		for i := range figures {
+			by[figures[i].Source.ID] = append(by[figures[i].Source.ID], claimRef{claimFigure, int32(i)})
+		}
+		for i := range events {
+			by[events[i].Source.ID] = append(by[events[i].Source.ID], claimRef{claimEvent, int32(i)})
+		}
+		v.w.supports = by
 	}
-	for _, f := range figures {
-		s := Support{Kind: "figure", Value: f.Value, Text: f.Label}
-		by[f.Source.ID] = append(by[f.Source.ID], s.at(placeOf(v, f.Page, content.KindFigures), f.Pos))
+	refs := v.w.supports[id]
+	if len(refs) == 0 {
+		return nil
 	}
-	for _, e := range events {
-		s := Support{Kind: "event", Date: e.Date, Text: e.Title}
-		by[e.Source.ID] = append(by[e.Source.ID], s.at(placeOf(v, e.Page, content.KindTimeline), e.Pos))
+	out := make([]Support, len(refs))
+	for j, r := range refs {
+		switch r.list {
+		case claimQuote:
+			q := quotes[r.i]
+			s := Support{Kind: "quote", Text: clip(q.Text, 16)}
+			at := placeOf(v, q.Page, content.KindQuotes)
+			if q.Speaker != nil && q.Speaker.Person != nil {
+				s.Who = q.Speaker.Person.Name
+				if q.Page.Kind != content.KindTopic {
+					at = q.Speaker // person pages show the quotes of their person
+				}
+			}
+			out[j] = s.at(at, q.Pos)
+		case claimFigure:
+			f := figures[r.i]
+			s := Support{Kind: "figure", Value: f.Value, Text: f.Label}
+			out[j] = s.at(placeOf(v, f.Page, content.KindFigures), f.Pos)
+		default:
+			e := events[r.i]
+			s := Support{Kind: "event", Date: e.Date, Text: e.Title}
+			out[j] = s.at(placeOf(v, e.Page, content.KindTimeline), e.Pos)
+		}
 	}
-	v.w.supports = by
-	return by[id]
+	return out
 }
+
+// claimRef is where a claim is in the site's lists: which list, and its
+// place in it.
+type claimRef struct {
+	list uint8
+	i    int32
+}
+
+// The lists a claimRef points into.
+const (
+	claimQuote uint8 = iota
+	claimFigure
+	claimEvent
+)
 
 // at returns s linked to the claim at pos on page p.
 func (s Support) at(p *content.Page, pos diag.Pos) Support {

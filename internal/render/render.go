@@ -207,7 +207,7 @@ type worker struct {
 	cites citations // the numbered sources of the page at hand (cite.go)
 	// supports holds, for the page at hand, the claims citing each
 	// source (cite.go), made at the page's first call of supports.
-	supports map[string][]Support
+	supports map[string][]claimRef
 	tx       i18n.Text // the site's words (words.go)
 }
 
