@@ -202,8 +202,7 @@ func ruled(rule string, ds diag.List) diag.List {
 // loadChecked refuses a destination that would replace the site, then
 // loads the site folder.
 func loadChecked(ctx context.Context, opts Options) (*content.Input, diag.List, error) {
-	src := siteDir(opts)
-	if err := checkDestination(src, destination(opts)); err != nil {
+	if err := checkDestination(siteDir(opts), destination(opts)); err != nil {
 		return nil, nil, err
 	}
 	return loadSite(ctx, opts)

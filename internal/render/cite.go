@@ -216,14 +216,17 @@ func supports(v *SiteView, id string) []Support {
 	quotes, figures, events := v.Quotes(), v.Figures(), v.Timeline()
 	if v.w.supports == nil {
 		by := map[string][]claimRef{}
+		add := func(source string, list uint8, i int) {
+			by[source] = append(by[source], claimRef{list, int32(i)})
+		}
 		for i := range quotes {
-			by[quotes[i].Source.ID] = append(by[quotes[i].Source.ID], claimRef{claimQuote, int32(i)})
+			add(quotes[i].Source.ID, claimQuote, i)
 		}
 		for i := range figures {
-			by[figures[i].Source.ID] = append(by[figures[i].Source.ID], claimRef{claimFigure, int32(i)})
+			add(figures[i].Source.ID, claimFigure, i)
 		}
 		for i := range events {
-			by[events[i].Source.ID] = append(by[events[i].Source.ID], claimRef{claimEvent, int32(i)})
+			add(events[i].Source.ID, claimEvent, i)
 		}
 		v.w.supports = by
 	}
